@@ -1,0 +1,10 @@
+package attndx.cli;
+
+import picocli.CommandLine.Command;
+
+/** {@code attndx data}: inspect, convert, split, quality-check and generate datasets. */
+@Command(name = "data", mixinStandardHelpOptions = true,
+        description = "Inspect, convert, split and quality-check datasets; generate the phantom benchmark.",
+        subcommands = {})
+final class DataCommand {
+}

@@ -1,0 +1,2 @@
+/** picocli commands only: each parses its options, calls one service and prints the result. */
+package attndx.cli;
