@@ -1,0 +1,128 @@
+package attndx.train;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.training.optimizer.Optimizer;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.Predicate;
+
+/**
+ * Adam with decoupled weight decay applied only to the parameters a predicate selects (the
+ * backbone, seed section 5.3), and with state that can be saved and restored so a resumed run
+ * continues exactly. It reuses the engine's fused Adam kernel; DJL's own Adam keeps its moments
+ * private, which would make resuming impossible.
+ *
+ * <p>The learning rate is set by the trainer before each step (from its schedule).
+ */
+public final class AdamOptimizer extends Optimizer {
+    private static final float BETA1 = 0.9f;
+    private static final float BETA2 = 0.999f;
+    private static final float EPSILON = 1e-8f;
+
+    private final float weightDecay;
+    private final Predicate<String> decays;
+    private final Map<String, NDArray> means = new HashMap<>();
+    private final Map<String, NDArray> variances = new HashMap<>();
+    private final Map<String, Integer> steps = new HashMap<>();
+    private final NDManager stateManager;
+    private float learningRate;
+
+    /**
+     * @param stateManager owns the moment arrays (lives as long as the training run)
+     * @param learningRate initial learning rate
+     * @param weightDecay decoupled weight decay for the selected parameters
+     * @param decays which parameter ids (DJL parameter names) receive weight decay
+     */
+    public AdamOptimizer(NDManager stateManager, float learningRate, float weightDecay, Predicate<String> decays) {
+        super(Optimizer.adam());
+        this.stateManager = stateManager;
+        this.learningRate = learningRate;
+        this.weightDecay = weightDecay;
+        this.decays = decays;
+    }
+
+    /** Sets the learning rate used by the following updates. */
+    public void setLearningRate(float learningRate) {
+        this.learningRate = learningRate;
+    }
+
+    /** The learning rate of the next update. */
+    public float learningRate() {
+        return learningRate;
+    }
+
+    @Override
+    public void update(String parameterId, NDArray weight, NDArray grad) {
+        int t = steps.merge(parameterId, 1, Integer::sum);
+        double coef1 = 1.0 - Math.pow(BETA1, t);
+        double coef2 = 1.0 - Math.pow(BETA2, t);
+        float biasCorrected = (float) (learningRate * Math.sqrt(coef2) / coef1);
+        NDArray m = means.computeIfAbsent(parameterId, k -> newState(weight));
+        NDArray v = variances.computeIfAbsent(parameterId, k -> newState(weight));
+        float wd = decays.test(parameterId) ? weightDecay : 0f;
+        weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, m, v), new NDList(weight),
+                learningRate, biasCorrected, wd, 1f, -1f, BETA1, BETA2, EPSILON, true, true);
+    }
+
+    private NDArray newState(NDArray weight) {
+        NDArray s = stateManager.zeros(weight.getShape(), weight.getDataType(), weight.getDevice());
+        s.setName("state");
+        return s;
+    }
+
+    /** Writes moments and step counts to {@code file} (an NDList with names "m:ID", "v:ID", "t:ID"). */
+    public void save(Path file) throws IOException {
+        try (NDManager tmp = stateManager.newSubManager(); OutputStream out = Files.newOutputStream(file)) {
+            NDList list = new NDList();
+            for (String id : new TreeMap<>(means).keySet()) {
+                list.add(named(means.get(id), "m:" + id));
+                list.add(named(variances.get(id), "v:" + id));
+                NDArray t = tmp.create(new int[] {steps.get(id)});
+                t.setName("t:" + id);
+                list.add(t);
+            }
+            list.encode(out);
+        }
+    }
+
+    private static NDArray named(NDArray a, String name) {
+        NDArray c = a.duplicate();
+        c.setName(name);
+        return c;
+    }
+
+    /** Restores moments and step counts written by {@link #save(Path)}. */
+    public void load(Path file) throws IOException {
+        try (InputStream in = Files.newInputStream(file)) {
+            NDList list = NDList.decode(stateManager, in);
+            for (NDArray a : list) {
+                String name = a.getName();
+                String id = name.substring(2);
+                switch (name.charAt(0)) {
+                    case 'm' -> replace(means, id, a);
+                    case 'v' -> replace(variances, id, a);
+                    case 't' -> {
+                        steps.put(id, a.toIntArray()[0]);
+                        a.close();
+                    }
+                    default -> throw new IOException("unexpected optimiser state entry '" + name + "' in " + file);
+                }
+            }
+        }
+    }
+
+    private static void replace(Map<String, NDArray> state, String id, NDArray value) {
+        NDArray old = state.put(id, value);
+        if (old != null) {
+            old.close();
+        }
+    }
+}
