@@ -17,7 +17,9 @@ final class ImageOps {
 
     /** Per-sample, per-channel mean, B x C x 1 x 1. */
     static NDArray channelMean(NDArray images) {
-        return images.mean(new int[] {2, 3}, true);
+        Shape s = images.getShape();
+        // PyTorch's DJL mean reduces one axis at a time: flatten the plane first
+        return images.reshape(s.get(0), s.get(1), -1).mean(new int[] {2}, true).reshape(s.get(0), s.get(1), 1, 1);
     }
 
     /** A B x 1 x 1 x 1 array holding one value per sample. */

@@ -25,8 +25,8 @@ public final class SegmentationLoss {
         }
         NDArray bce = masks.mul(Activation.softPlus(logits.neg()))
                 .add(masks.neg().add(1).mul(Activation.softPlus(logits)));
-        NDArray perSample = bce.mean(new int[] {1, 2, 3});
-        NDArray r = present.reshape(perSample.getShape());
+        NDArray perSample = bce.reshape(bce.getShape().get(0), -1).mean(new int[] {1});
+        NDArray r = present.toType(perSample.getDataType(), false).reshape(perSample.getShape());
         return perSample.mul(r).sum().div(r.sum().maximum(1f));
     }
 }
