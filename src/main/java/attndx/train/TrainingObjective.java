@@ -109,7 +109,7 @@ public final class TrainingObjective {
         }
         NDArray value = term.get();
         terms.put(name, value);
-        return total.add(value.mul(lambda));
+        return total.add(value.mul((float) lambda));
     }
 
     private NDArray addSegmentation(NDArray total, Map<String, NDArray> terms, Map<String, String> skipped,
@@ -128,6 +128,6 @@ public final class TrainingObjective {
         }
         NDArray value = SegmentationLoss.compute(output.segmentation(), masks.masks(), masks.present());
         terms.put(LossTerms.SEGMENTATION, value);
-        return total.add(value.mul(config.lambdaSegmentation()));
+        return total.add(value.mul((float) config.lambdaSegmentation()));
     }
 }
