@@ -1,0 +1,41 @@
+package attndx.train;
+
+/**
+ * Weights and options of the training objective (seed section 5.5, Table 1; imbalance options of
+ * section 5.3). A lambda of 0 switches its term off (it is then not computed at all).
+ *
+ * @param lambdaSparse weight of L_sparse, in [0, 100]
+ * @param lambdaSmooth weight of L_smooth, in [0, 100]
+ * @param lambdaConsistency weight of L_cons, in [0, 100]
+ * @param lambdaSegmentation weight of the segmentation-head loss, in [0, 100]
+ * @param labelSmoothing label smoothing eps, in [0, 0.5)
+ * @param focalGamma focal-loss exponent, in [0, 10] (0 = plain cross-entropy)
+ * @param classReweighting weight classes from training frequencies (see {@link ClassWeights})
+ */
+public record LossConfig(double lambdaSparse, double lambdaSmooth, double lambdaConsistency,
+        double lambdaSegmentation, double labelSmoothing, double focalGamma, boolean classReweighting) {
+
+    public LossConfig {
+        Validate.range("loss.lambdaSparse", lambdaSparse, 0, 100);
+        Validate.range("loss.lambdaSmooth", lambdaSmooth, 0, 100);
+        Validate.range("loss.lambdaConsistency", lambdaConsistency, 0, 100);
+        Validate.range("loss.lambdaSegmentation", lambdaSegmentation, 0, 100);
+        if (!(labelSmoothing >= 0 && labelSmoothing < 0.5)) {
+            throw new IllegalArgumentException("loss.labelSmoothing must be in [0, 0.5), got " + labelSmoothing);
+        }
+        Validate.range("loss.focalGamma", focalGamma, 0, 10);
+    }
+
+    /**
+     * Table 1 of the paper: lambda_sp = 0.01, lambda_tv = 0.1, lambda_con = 1.0; no segmentation
+     * loss (section 7.2 uses masks to audit, not to train), no smoothing, no focal term, no re-weighting.
+     */
+    public static LossConfig defaults() {
+        return new LossConfig(0.01, 0.1, 1.0, 0, 0, 0, false);
+    }
+
+    /** Plain cross-entropy: every regulariser off. */
+    public static LossConfig crossEntropyOnly() {
+        return new LossConfig(0, 0, 0, 0, 0, 0, false);
+    }
+}

@@ -1,0 +1,133 @@
+package attndx.train;
+
+import ai.djl.ndarray.NDArray;
+import attndx.data.TaskType;
+import attndx.model.DiagnosisOutput;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/**
+ * The training objective of seed section 5.5:
+ * {@code L = L_cls + lambda_sp L_sparse + lambda_tv L_smooth + lambda_con L_cons (+ lambda_seg L_seg)}.
+ *
+ * <p>The attention terms act on the fused map {@link DiagnosisOutput#attention()} (the paper's A;
+ * stage maps are shaped through the fusion). For models without spatial attention (GAP, SE) they
+ * are skipped and reported in {@link LossTerms#skipped()}, so the objective reduces to L_cls. The
+ * segmentation term needs the model's segmentation head and the batch's masks; it is skipped
+ * otherwise.
+ */
+public final class TrainingObjective {
+    static final String NO_ATTENTION = "model has no spatial attention";
+    static final String LAMBDA_ZERO = "lambda = 0";
+
+    /**
+     * The perturbed forward pass for L_cons.
+     *
+     * @param output the model's output on T(x), computed in training mode in the same gradient scope
+     * @param inverse Pi of the perturbation that produced T(x)
+     */
+    public record PerturbedPass(DiagnosisOutput output, InverseMap inverse) {}
+
+    /**
+     * Segmentation targets of a batch.
+     *
+     * @param masks B x 1 x H x W in [0, 1]
+     * @param present B, 1 for samples with a mask, else 0
+     */
+    public record MaskTargets(NDArray masks, NDArray present) {}
+
+    private final LossConfig config;
+    private final ClassificationLoss classification;
+
+    /**
+     * @param config weights and options
+     * @param task the task type
+     * @param classWeights per-class weights (required when {@code config.classReweighting()}, else null)
+     */
+    public TrainingObjective(LossConfig config, TaskType task, float[] classWeights) {
+        if (config.classReweighting() != (classWeights != null)) {
+            throw new IllegalArgumentException("class weights must be given exactly when loss.classReweighting is"
+                    + " true (classReweighting=" + config.classReweighting() + ", weights given="
+                    + (classWeights != null) + ")");
+        }
+        this.config = config;
+        this.classification = new ClassificationLoss(task, (float) config.labelSmoothing(),
+                (float) config.focalGamma(), classWeights);
+    }
+
+    /** The configuration. */
+    public LossConfig config() {
+        return config;
+    }
+
+    /** Whether the trainer must run the second forward pass on T(x) for this model's output. */
+    public boolean needsPerturbedPass(DiagnosisOutput output) {
+        return config.lambdaConsistency() > 0 && output.attention() != null;
+    }
+
+    /**
+     * The loss of one batch.
+     *
+     * @param output the model's output on x
+     * @param targets class indices (B) or multi-hot (B x K)
+     * @param perturbed the pass on T(x); required when {@link #needsPerturbedPass} is true, else ignored
+     * @param masks segmentation targets, or null when the batch has none
+     */
+    public LossTerms compute(DiagnosisOutput output, NDArray targets, PerturbedPass perturbed, MaskTargets masks) {
+        Map<String, NDArray> terms = new LinkedHashMap<>();
+        Map<String, String> skipped = new LinkedHashMap<>();
+        NDArray total = classification.compute(output.logits(), targets);
+        terms.put(LossTerms.CLS, total);
+        NDArray a = output.attention();
+        total = addAttentionTerm(total, terms, skipped, LossTerms.SPARSE, config.lambdaSparse(), a,
+                () -> SparsityLoss.compute(a));
+        total = addAttentionTerm(total, terms, skipped, LossTerms.SMOOTH, config.lambdaSmooth(), a,
+                () -> SmoothnessLoss.compute(a));
+        total = addAttentionTerm(total, terms, skipped, LossTerms.CONSISTENCY, config.lambdaConsistency(), a,
+                () -> consistency(a, perturbed));
+        return new LossTerms(addSegmentation(total, terms, skipped, output, masks), terms, skipped);
+    }
+
+    private NDArray consistency(NDArray reference, PerturbedPass perturbed) {
+        if (perturbed == null || perturbed.output().attention() == null) {
+            throw new IllegalArgumentException("lambdaConsistency > 0 and the model has attention: pass the model's"
+                    + " output on T(x) with its attention and Pi (see needsPerturbedPass)");
+        }
+        return ConsistencyLoss.compute(reference, perturbed.inverse().toReference(perturbed.output().attention()));
+    }
+
+    private static NDArray addAttentionTerm(NDArray total, Map<String, NDArray> terms, Map<String, String> skipped,
+            String name, double lambda, NDArray attention, Supplier<NDArray> term) {
+        if (lambda == 0) {
+            skipped.put(name, LAMBDA_ZERO);
+            return total;
+        }
+        if (attention == null) {
+            skipped.put(name, NO_ATTENTION);
+            return total;
+        }
+        NDArray value = term.get();
+        terms.put(name, value);
+        return total.add(value.mul((float) lambda));
+    }
+
+    private NDArray addSegmentation(NDArray total, Map<String, NDArray> terms, Map<String, String> skipped,
+            DiagnosisOutput output, MaskTargets masks) {
+        if (config.lambdaSegmentation() == 0) {
+            skipped.put(LossTerms.SEGMENTATION, LAMBDA_ZERO);
+            return total;
+        }
+        if (output.segmentation() == null) {
+            skipped.put(LossTerms.SEGMENTATION, "model has no segmentation head");
+            return total;
+        }
+        if (masks == null) {
+            skipped.put(LossTerms.SEGMENTATION, "batch has no masks");
+            return total;
+        }
+        NDArray value = SegmentationLoss.compute(output.segmentation(), masks.masks(), masks.present());
+        terms.put(LossTerms.SEGMENTATION, value);
+        return total.add(value.mul((float) config.lambdaSegmentation()));
+    }
+}
