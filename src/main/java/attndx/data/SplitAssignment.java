@@ -37,6 +37,18 @@ public record SplitAssignment(List<Entry> entries) {
         entries = List.copyOf(entries);
     }
 
+    /** The splits the samples of {@code dataset} already carry (every sample must have one). */
+    public static SplitAssignment of(Dataset dataset) {
+        List<Entry> out = new ArrayList<>(dataset.size());
+        for (Sample s : dataset.samples()) {
+            if (s.split() == null) {
+                throw new AttndxException("sample " + s.id() + " (" + s.source() + ") has no split");
+            }
+            out.add(new Entry(s.id(), s.patientId(), s.split(), Splitter.labelName(s.label(), dataset.info())));
+        }
+        return new SplitAssignment(out);
+    }
+
     /** The dataset with each sample's split set from this assignment (ids must match). */
     public Dataset apply(Dataset dataset) {
         Map<String, String> byId = new HashMap<>();
