@@ -3,6 +3,7 @@ package attndx.data;
 import attndx.core.AttndxException;
 import attndx.core.Json;
 import attndx.core.Provenance;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -86,7 +87,9 @@ public final class PhantomWriter {
 
     @SuppressWarnings("unchecked")
     private static void writePhantomJson(PhantomConfig config, String fingerprint, Path file) {
-        Map<String, Object> configMap = Json.mapper().convertValue(config, Map.class);
+        // Provenance copies the config with Map.copyOf, which rejects null values (marker/site off).
+        Map<String, Object> configMap = Json.mapper().copy()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL).convertValue(config, Map.class);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("config", config);
         doc.put("provenance", Provenance.capture("phantom", configMap, fingerprint, config.seed()));
