@@ -2,7 +2,12 @@ package attndx.data;
 
 /**
  * The preprocessing applied to every image, as one serialisable object: saved with the model
- * so training and deployment apply exactly the same steps.
+ * so training and deployment apply exactly the same steps (seed sections 7.1 and 7.8).
+ * {@link Preprocessor} applies it, in this order: normalise intensities, resize preserving the
+ * aspect ratio (bilinear) and pad to height x width, then mask the border and corners. Padding and
+ * masked regions get the value 0 of the output scale: the dataset (or image) mean after
+ * normalisation, black with {@link Normalisation#NONE}. {@link Preprocessor#fit} fills mean/std from
+ * a training dataset.
  *
  * @param normalisation how intensities are normalised
  * @param mean dataset mean (used by {@link Normalisation#DATASET})
@@ -45,6 +50,16 @@ public record Preprocessing(Normalisation normalisation, float mean, float std, 
         if (cornerMask < 0 || cornerMask >= 0.5f) {
             throw new IllegalArgumentException("preprocessing.cornerMask must be in [0, 0.5), got " + cornerMask);
         }
+    }
+
+    /** A copy with dataset statistics (e.g. measured on the training split by {@link Preprocessor#fit}). */
+    public Preprocessing withStatistics(float newMean, float newStd) {
+        return new Preprocessing(normalisation, newMean, newStd, height, width, borderMask, cornerMask);
+    }
+
+    /** A copy resizing to height x width (both 0 keeps the input size). */
+    public Preprocessing withSize(int newHeight, int newWidth) {
+        return new Preprocessing(normalisation, mean, std, newHeight, newWidth, borderMask, cornerMask);
     }
 
     /** Dataset normalisation with mean = std = 0.5 (maps [0,1] to [-1,1]), keeping the input size. */

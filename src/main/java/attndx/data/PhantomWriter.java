@@ -1,0 +1,150 @@
+package attndx.data;
+
+import attndx.core.AttndxException;
+import attndx.core.Json;
+import attndx.core.Provenance;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageWriter;
+import javax.imageio.stream.MemoryCacheImageOutputStream;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+
+/**
+ * Writes a {@link PhantomResult} in the AttnDx folder + CSV manifest layout (see manifest-format):
+ * {@code images/<id>.png} and {@code masks/<id>.png} (every image has a mask, all zero for normal
+ * images, nonzero 255 = lesion), {@code manifest.csv} with columns
+ * {@code path,label,patient_id,mask_path,bbox,split}, {@code dataset.json}, {@code truth.csv}
+ * ({@code id,patient_id,split,label,lesions,marker_bbox,site}: what was drawn beyond the manifest) and
+ * {@code phantom.json} (the resolved config and its {@link Provenance}, whose data fingerprint is the
+ * SHA-256 of the manifest and all PNG bytes). Every file but phantom.json (which holds the creation
+ * time) is byte-identical for the same config.
+ */
+public final class PhantomWriter {
+    /** Manifest file name. */
+    public static final String MANIFEST = "manifest.csv";
+    private static final CSVFormat CSV = CSVFormat.RFC4180;
+
+    private PhantomWriter() {}
+
+    /** Writes {@code result} into {@code out} (created; must be absent or empty) and returns the manifest path. */
+    public static Path write(PhantomResult result, Path out) {
+        requireEmpty(out);
+        try {
+            Files.createDirectories(out.resolve("images"));
+            Files.createDirectories(out.resolve("masks"));
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            int depth = result.config().bitDepth();
+            StringBuilder manifest = new StringBuilder();
+            try (CSVPrinter csv = new CSVPrinter(manifest, CSV.builder()
+                    .setHeader("path", "label", "patient_id", "mask_path", "bbox", "split").get())) {
+                for (Sample s : result.dataset().samples()) {
+                    String image = "images/" + s.id() + ".png";
+                    String mask = "masks/" + s.id() + ".png";
+                    writeBytes(out.resolve(image), png(s.image().data(), s.image().width(), s.image().height(), depth),
+                            sha);
+                    writeBytes(out.resolve(mask), png(s.mask(), s.image().width(), s.image().height(), 8), sha);
+                    csv.printRecord(image, Phantom.CLASS_NAMES.get(s.label().index()), s.patientId(), mask,
+                            boxes(s.boxes()), s.split());
+                }
+            }
+            writeBytes(out.resolve(MANIFEST), manifest.toString().getBytes(StandardCharsets.UTF_8), sha);
+            writeTruth(result.items(), out.resolve("truth.csv"));
+            Map<String, Object> datasetJson = new LinkedHashMap<>();
+            datasetJson.put("name", "phantom");
+            datasetJson.put("task", TaskType.BINARY.name());
+            datasetJson.put("classNames", Phantom.CLASS_NAMES);
+            Json.write(out.resolve("dataset.json"), datasetJson);
+            writePhantomJson(result.config(), HexFormat.of().formatHex(sha.digest()), out.resolve("phantom.json"));
+        } catch (IOException e) {
+            throw new AttndxException("cannot write phantom to " + out + ": " + e.getMessage(), e);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
+        }
+        return out.resolve(MANIFEST);
+    }
+
+    /** The manifest bbox cell: "x0,y0,x1,y1" per box, separated by ";" (empty when none). */
+    static String boxes(List<Box> boxes) {
+        return boxes.stream().map(b -> b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1())
+                .collect(Collectors.joining(";"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void writePhantomJson(PhantomConfig config, String fingerprint, Path file) {
+        // Provenance copies the config with Map.copyOf, which rejects null values (marker/site off).
+        Map<String, Object> configMap = Json.mapper().copy()
+                .setSerializationInclusion(JsonInclude.Include.NON_NULL).convertValue(config, Map.class);
+        Map<String, Object> doc = new LinkedHashMap<>();
+        doc.put("config", config);
+        doc.put("provenance", Provenance.capture("phantom", configMap, fingerprint, config.seed()));
+        Json.write(file, doc);
+    }
+
+    private static void writeTruth(List<PhantomItem> items, Path file) throws IOException {
+        StringWriter text = new StringWriter();
+        try (CSVPrinter csv = new CSVPrinter(text, CSV.builder()
+                .setHeader("id", "patient_id", "split", "label", "lesions", "marker_bbox", "site").get())) {
+            for (PhantomItem it : items) {
+                csv.printRecord(it.id(), it.patientId(), it.split(), Phantom.CLASS_NAMES.get(it.lesion() ? 1 : 0),
+                        it.lesions(), it.hasMarker() ? boxes(List.of(it.marker())) : "", it.site());
+            }
+        }
+        Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
+    }
+
+    private static void requireEmpty(Path out) {
+        if (Files.isDirectory(out)) {
+            try (Stream<Path> entries = Files.list(out)) {
+                if (entries.findAny().isPresent()) {
+                    throw new AttndxException("phantom output folder " + out + " is not empty; choose a new folder");
+                }
+            } catch (IOException e) {
+                throw new AttndxException("cannot list " + out + ": " + e.getMessage(), e);
+            }
+        } else if (Files.exists(out)) {
+            throw new AttndxException("phantom output " + out + " exists and is not a folder");
+        }
+    }
+
+    private static void writeBytes(Path file, byte[] bytes, MessageDigest sha) throws IOException {
+        sha.update(bytes);
+        Files.write(file, bytes);
+    }
+
+    /** A grey PNG of values in [0,1] at 8 or 16 bits (rounded to the nearest level). */
+    static byte[] png(float[] values, int width, int height, int bitDepth) throws IOException {
+        int max = bitDepth == 16 ? 65535 : 255;
+        BufferedImage img = new BufferedImage(width, height,
+                bitDepth == 16 ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
+        int[] levels = new int[values.length];
+        for (int i = 0; i < values.length; i++) {
+            levels[i] = Math.round(Math.min(1f, Math.max(0f, values[i])) * max);
+        }
+        img.getRaster().setPixels(0, 0, width, height, levels);
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
+        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
+            writer.setOutput(stream);
+            writer.write(img);
+        } finally {
+            writer.dispose();
+        }
+        return bytes.toByteArray();
+    }
+}
