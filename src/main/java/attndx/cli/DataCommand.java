@@ -5,6 +5,6 @@ import picocli.CommandLine.Command;
 /** {@code attndx data}: inspect, convert, split, quality-check and generate datasets. */
 @Command(name = "data", mixinStandardHelpOptions = true,
         description = "Inspect, convert, split and quality-check datasets; generate the phantom benchmark.",
-        subcommands = {})
+        subcommands = {DataInspectCommand.class, DataConvertCommand.class})
 final class DataCommand {
 }
