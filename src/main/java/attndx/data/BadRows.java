@@ -16,10 +16,13 @@ final class BadRows {
         this.skip = skip;
     }
 
-    /** Rethrows {@code error}, or records it against {@code where} when skipping is on. */
+    /**
+     * Fails with {@code error}'s message prefixed by {@code where}, or records the message against
+     * {@code where} when skipping is on.
+     */
     void handle(String where, AttndxException error) {
         if (!skip) {
-            throw error;
+            throw new AttndxException(where + ": " + error.getMessage(), error);
         }
         skipped.add(new LoadReport.Skipped(where, error.getMessage()));
     }

@@ -43,7 +43,7 @@ public final class DicomFolderLoader {
                 samples.add(new Sample(id, d.image(), Label.of(index), d.patientId() != null ? d.patientId() : id,
                         null, List.of(), file.toString(), null));
             } catch (AttndxException e) {
-                bad.handle(file.toString(), e);
+                bad.handle("DICOM file " + file.getFileName(), e);
             }
         }
         int channels = samples.stream().mapToInt(s -> s.image().channels()).max().orElse(1);

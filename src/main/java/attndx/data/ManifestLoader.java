@@ -62,7 +62,7 @@ public final class ManifestLoader {
                 }
                 samples.add(s);
             } catch (AttndxException e) {
-                bad.handle(where, new AttndxException(where + ": " + e.getMessage(), e));
+                bad.handle(where, e);
             }
         }
         int channels = samples.stream().mapToInt(s -> s.image().channels()).max().orElse(1);

@@ -141,7 +141,7 @@ public final class MedMnistLoader {
             String id = split + "_" + i;
             String where = file.getFileName() + "#" + split + "[" + i + "]";
             try {
-                Label label = label(labels, i, width, info, where);
+                Label label = label(labels, i, width, info);
                 out.add(new Sample(id, image(images.data(), i, c, h, w), label, id, null, List.of(),
                         where, split));
             } catch (AttndxException e) {
@@ -150,13 +150,13 @@ public final class MedMnistLoader {
         }
     }
 
-    private static Label label(NpyArray labels, int i, int width, DatasetInfo info, String where) {
+    private static Label label(NpyArray labels, int i, int width, DatasetInfo info) {
         if (info.task() == TaskType.MULTILABEL) {
             List<Integer> positives = new ArrayList<>();
             for (int j = 0; j < width; j++) {
                 long v = labels.longAt(i * width + j);
                 if (v != 0 && v != 1) {
-                    throw new AttndxException(where + ": multi-label value " + v + " in column " + j + ", expected 0 or 1");
+                    throw new AttndxException("multi-label value " + v + " in column " + j + ", expected 0 or 1");
                 }
                 if (v == 1) {
                     positives.add(j);
@@ -166,7 +166,7 @@ public final class MedMnistLoader {
         }
         long v = labels.longAt(i);
         if (v < 0 || v >= info.numClasses()) {
-            throw new AttndxException(where + ": label " + v + " outside the " + info.numClasses()
+            throw new AttndxException("label " + v + " outside the " + info.numClasses()
                     + " classes " + info.classNames());
         }
         return Label.of((int) v);
