@@ -72,7 +72,7 @@ public final class DatasetFingerprint {
 
     private static void floats(MessageDigest md, float[] values) {
         ints(md, values.length);
-        ByteBuffer b = ByteBuffer.allocate(CHUNK * 4);
+        ByteBuffer b = ByteBuffer.allocate(Math.min(values.length, CHUNK) * 4);
         for (int start = 0; start < values.length; start += CHUNK) {
             b.clear();
             int end = Math.min(values.length, start + CHUNK);

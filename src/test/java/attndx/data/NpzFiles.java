@@ -15,11 +15,11 @@ import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /** Writes small {@code .npz} files for tests, the way numpy does: a zip of version-1.0 {@code .npy} entries. */
-final class NpzFiles {
+public final class NpzFiles {
     private final Map<String, byte[]> entries = new LinkedHashMap<>();
 
     /** Adds a uint8 array. */
-    NpzFiles u1(String key, int[] shape, int... values) {
+    public NpzFiles u1(String key, int[] shape, int... values) {
         byte[] b = new byte[values.length];
         for (int i = 0; i < values.length; i++) {
             b[i] = (byte) values[i];
@@ -28,7 +28,7 @@ final class NpzFiles {
     }
 
     /** Adds a little-endian float32 array. */
-    NpzFiles f4(String key, int[] shape, float... values) {
+    public NpzFiles f4(String key, int[] shape, float... values) {
         ByteBuffer b = ByteBuffer.allocate(4 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (float v : values) {
             b.putFloat(v);
@@ -37,7 +37,7 @@ final class NpzFiles {
     }
 
     /** Adds a little-endian int64 array. */
-    NpzFiles i8(String key, int[] shape, long... values) {
+    public NpzFiles i8(String key, int[] shape, long... values) {
         ByteBuffer b = ByteBuffer.allocate(8 * values.length).order(ByteOrder.LITTLE_ENDIAN);
         for (long v : values) {
             b.putLong(v);
@@ -46,12 +46,12 @@ final class NpzFiles {
     }
 
     /** Adds an entry with raw bytes (for corrupt-entry tests). */
-    NpzFiles raw(String entryName, byte[] bytes) {
+    public NpzFiles raw(String entryName, byte[] bytes) {
         entries.put(entryName, bytes);
         return this;
     }
 
-    NpzFiles add(String key, String descr, int[] shape, byte[] data) {
+    public NpzFiles add(String key, String descr, int[] shape, byte[] data) {
         String dims = Arrays.stream(shape).mapToObj(Integer::toString).collect(Collectors.joining(", "));
         String header = "{'descr': '" + descr + "', 'fortran_order': False, 'shape': ("
                 + dims + (shape.length == 1 ? "," : "") + "), }";
@@ -67,7 +67,7 @@ final class NpzFiles {
     }
 
     /** Writes the zip to {@code file} and returns it. */
-    Path write(Path file) throws IOException {
+    public Path write(Path file) throws IOException {
         try (OutputStream out = Files.newOutputStream(file); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Map.Entry<String, byte[]> e : entries.entrySet()) {
                 zip.putNextEntry(new ZipEntry(e.getKey()));
@@ -78,7 +78,7 @@ final class NpzFiles {
         return file;
     }
 
-    static int[] shape(int... dims) {
+    public static int[] shape(int... dims) {
         return dims;
     }
 }
