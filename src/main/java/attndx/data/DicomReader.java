@@ -62,7 +62,7 @@ public final class DicomReader {
         // A file without a transfer syntax uses the DICOM default, implicit VR little endian.
         if (uid != null && !UNCOMPRESSED.containsKey(uid)) {
             throw new AttndxException("unsupported (compressed) transfer syntax " + uid + " in DICOM file " + file
-                    + "; only uncompressed syntaxes " + UNCOMPRESSED.keySet()
+                    + "; only uncompressed syntaxes " + new java.util.TreeMap<>(UNCOMPRESSED)
                     + " are read: decompress it first (e.g. gdcmconv --raw or dcmdjpeg)");
         }
     }

@@ -47,6 +47,9 @@ class DataCommandsTest {
         assertEquals(1, node.get("channels").asInt());
         assertEquals(0.0, node.at("/intensity/min").asDouble());
         assertEquals(1.0, node.at("/intensity/max").asDouble());
+        // numpy over train+val images / 255: mean 0.571645, std 0.168407.
+        assertEquals(0.5716449653, node.at("/intensity/mean").asDouble(), 1e-6);
+        assertEquals(0.1684067808, node.at("/intensity/std").asDouble(), 1e-6);
         Run val = run("data", "inspect", SharedData.pneumoniaMnist().toString(), "--split", "val");
         assertTrue(val.out().contains("samples: 524,") && val.out().contains("{0=135, 1=389}"), val.out());
     }
