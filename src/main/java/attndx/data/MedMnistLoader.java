@@ -124,6 +124,10 @@ public final class MedMnistLoader {
         List<String> names = options.classNames() != null ? options.classNames() : indexNames((int) max + 1);
         TaskType task = options.task() != null ? options.task()
                 : names.size() == 2 ? TaskType.BINARY : TaskType.MULTICLASS;
+        if (task == TaskType.BINARY && names.size() != 2) {
+            throw new AttndxException("task BINARY needs 2 classes, but the labels of " + file + " reach " + max
+                    + " (classes " + names + ")");
+        }
         return new DatasetInfo(name, task, names, channels, file.toString());
     }
 

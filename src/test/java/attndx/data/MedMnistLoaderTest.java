@@ -52,6 +52,9 @@ class MedMnistLoaderTest {
                 .u1("test_labels", NpzFiles.shape(1, 1), 2)
                 .write(dir.resolve("three.npz"));
         Dataset ds = MedMnistLoader.load(f, LoadOptions.defaults()).dataset();
+        AttndxException binary = assertThrows(AttndxException.class,
+                () -> MedMnistLoader.load(f, LoadOptions.defaults().withClasses(TaskType.BINARY, null)));
+        assertTrue(binary.getMessage().contains("three.npz"), binary.getMessage());
         assertEquals(TaskType.MULTICLASS, ds.info().task());
         assertEquals(List.of("0", "1", "2"), ds.info().classNames());
         assertEquals("three", ds.info().name());
