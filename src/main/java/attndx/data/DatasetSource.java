@@ -1,6 +1,5 @@
 package attndx.data;
 
-import attndx.core.AttndxException;
 import java.nio.file.Path;
 
 /**
@@ -13,13 +12,8 @@ public interface DatasetSource {
     /** The dataset at {@code path}; a missing or malformed input is an {@code AttndxException} naming it. */
     Dataset load(Path path);
 
-    /**
-     * The application's loader entry point. The loaders (MedMNIST npz, CSV manifest folder, DICOM) are
-     * merged separately; until then every read is a user error naming the path.
-     */
+    /** The application's loaders ({@link DatasetLoader}) with default options. */
     static DatasetSource standard() {
-        return path -> {
-            throw new AttndxException("cannot read dataset " + path + ": this build has no dataset loaders");
-        };
+        return path -> DatasetLoader.load(path, LoadOptions.defaults()).dataset();
     }
 }

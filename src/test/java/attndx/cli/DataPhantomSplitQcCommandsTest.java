@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-class DataCommandsTest {
+class DataPhantomSplitQcCommandsTest {
     /** Stands in for the loaders: every path reads as the same 40-image phantom, without splits. */
     private static final DatasetSource PHANTOM = path -> {
         var d = Phantom.generate(PhantomConfig.defaults().withCount(40, 6));
