@@ -18,13 +18,15 @@ import org.apache.commons.math3.optim.univariate.UnivariatePointValuePair;
  * parabolic interpolation) on {@code u = log T} over {@code [-5, 5]}, i.e. {@code T} in
  * {@code [0.0067, 148]}. The NLL is convex in {@code 1/T}, hence unimodal in {@code log T}, so the
  * bracketed search finds the global minimum whenever it lies inside the interval. An optimum at the
- * edge of the interval means the NLL keeps falling (e.g. perfectly separated validation logits) and is
+ * edge of the interval, or one no better than an edge value (a flat NLL, e.g. perfectly separated
+ * logits whose NLL underflows to 0, or constant logits), means there is no finite optimum and is
  * reported as non-convergence rather than returned.
  */
 public final class TemperatureScaling {
     /** Search interval for {@code log T}. */
     public static final double LOG_T_BOUND = 5.0;
     private static final double EDGE = 1e-3;
+    private static final double FLAT = 1e-12;
     private static final int MAX_EVALUATIONS = 200;
 
     private TemperatureScaling() {}
@@ -45,7 +47,7 @@ public final class TemperatureScaling {
                     + " NLL evaluations on " + validation.size() + " validation images", e);
         }
         double u = best.getPoint();
-        if (Math.abs(Math.abs(u) - LOG_T_BOUND) < EDGE) {
+        if (!interior(validation, u, best.getValue())) {
             throw new AttndxException(String.format(java.util.Locale.ROOT,
                     "temperature scaling did not converge: the validation NLL is still falling at T = %.4g "
                     + "(search bound log T = %+.0f); the %d validation logits are degenerate "
@@ -57,5 +59,15 @@ public final class TemperatureScaling {
                 : "softmax cross-entropy";
         return new TemperatureFit(Math.exp(u), NegativeLogLikelihood.of(validation, 1.0), best.getValue(),
                 brent.getIterations(), brent.getEvaluations(), validation.size(), objective);
+    }
+
+    /** Whether {@code u} is a strict interior minimum: away from the bounds and below both edge values. */
+    private static boolean interior(Predictions p, double u, double value) {
+        if (Math.abs(Math.abs(u) - LOG_T_BOUND) < EDGE || !Double.isFinite(value)) {
+            return false;
+        }
+        double tolerance = FLAT * Math.max(1, Math.abs(value));
+        return value < NegativeLogLikelihood.of(p, Math.exp(-LOG_T_BOUND)) - tolerance
+                && value < NegativeLogLikelihood.of(p, Math.exp(LOG_T_BOUND)) - tolerance;
     }
 }
