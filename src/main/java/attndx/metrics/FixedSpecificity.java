@@ -1,0 +1,14 @@
+package attndx.metrics;
+
+/**
+ * Sensitivity at a fixed specificity (paper 7.4, 7.6): the full-data operating point chosen by
+ * {@link RankedScores#sensitivityAtSpecificity}, and the sensitivity with its bootstrap CI (the
+ * threshold is re-chosen in each resample).
+ *
+ * @param targetSpecificity the required specificity
+ * @param threshold positive-class probability threshold on the full data ({@code >=} is positive; NaN when undefined)
+ * @param specificity specificity achieved at the threshold
+ * @param sensitivity sensitivity at the threshold, with CI
+ */
+public record FixedSpecificity(double targetSpecificity, double threshold, double specificity, Estimate sensitivity) {
+}
