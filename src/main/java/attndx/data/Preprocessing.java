@@ -3,10 +3,10 @@ package attndx.data;
 /**
  * The preprocessing applied to every image, as one serialisable object: saved with the model
  * so training and deployment apply exactly the same steps (seed sections 7.1 and 7.8).
- * {@link Preprocessor} applies it, in this order: normalise intensities, resize preserving the
- * aspect ratio (bilinear) and pad to height x width, then mask the border and corners. Padding and
- * masked regions get the value 0 of the output scale: the dataset (or image) mean after
- * normalisation, black with {@link Normalisation#NONE}. {@link Preprocessor#fit} fills mean/std from
+ * {@link Preprocessor} applies it, in this order: resize preserving the aspect ratio (bilinear) and
+ * pad to height x width, mask the border and corners, then normalise intensities. Padding and
+ * masked regions get the value that normalisation maps to 0: the dataset (or image) mean, black
+ * with {@link Normalisation#NONE}. {@link Preprocessor#fit} fills mean/std from
  * a training dataset.
  *
  * @param normalisation how intensities are normalised

@@ -55,30 +55,68 @@ public final class Preprocessor {
         return new InMemoryDataset(dataset.info(), out);
     }
 
-    /** One sample preprocessed, its mask and boxes mapped alongside. */
+    /** One sample preprocessed ({@link #geometry(Sample)} then {@link #normalise}), its mask and boxes mapped alongside. */
     public Sample apply(Sample s) {
-        ImageTensor img = normalise(s.image());
-        float[] mask = s.mask();
-        List<Box> boxes = s.boxes();
-        if (p.height() > 0) {
-            ResizeGeometry g = ResizeGeometry.of(img.height(), img.width(), p.height(), p.width());
-            img = resize(img, g);
-            mask = mask == null ? null : binary(g.resample(mask, 0f));
-            boxes = boxes.stream().map(g::map).toList();
-        }
-        return s.withImage(maskRegions(img), mask, boxes);
+        Sample g = geometry(s);
+        return g.withImage(normalise(g.image()), g.mask(), g.boxes());
     }
 
     /** One image preprocessed. */
     public ImageTensor apply(ImageTensor image) {
-        ImageTensor img = normalise(image);
-        if (p.height() > 0) {
-            img = resize(img, ResizeGeometry.of(img.height(), img.width(), p.height(), p.width()));
-        }
-        return maskRegions(img);
+        return normalise(geometry(image));
     }
 
-    private ImageTensor normalise(ImageTensor img) {
+    /**
+     * The geometric steps alone, on the [0,1] intensity scale: resize with padding and region masking.
+     * Padding and masked regions take the value that normalisation maps to 0 (the dataset mean, the
+     * image's own mean, or black without normalisation). Training runs augmentation between this step
+     * and {@link #normalise}, so a model sees the same pipeline in training and deployment.
+     */
+    public Sample geometry(Sample s) {
+        float fill = fillValue(s.image());
+        ImageTensor img = s.image();
+        float[] mask = s.mask();
+        List<Box> boxes = s.boxes();
+        if (p.height() > 0) {
+            ResizeGeometry g = ResizeGeometry.of(img.height(), img.width(), p.height(), p.width());
+            img = resize(img, g, fill);
+            mask = mask == null ? null : binary(g.resample(mask, 0f));
+            boxes = boxes.stream().map(g::map).toList();
+        }
+        return s.withImage(maskRegions(img, fill), mask, boxes);
+    }
+
+    /** The geometric steps of {@link #geometry(Sample)} on an image alone. */
+    public ImageTensor geometry(ImageTensor image) {
+        float fill = fillValue(image);
+        ImageTensor img = image;
+        if (p.height() > 0) {
+            img = resize(img, ResizeGeometry.of(img.height(), img.width(), p.height(), p.width()), fill);
+        }
+        return maskRegions(img, fill);
+    }
+
+    private float fillValue(ImageTensor img) {
+        return switch (p.normalisation()) {
+            case NONE -> 0f;
+            case DATASET -> p.mean();
+            case PER_IMAGE -> (float) mean(img.data());
+        };
+    }
+
+    private static double mean(float[] v) {
+        double sum = 0;
+        for (float x : v) {
+            sum += x;
+        }
+        return sum / v.length;
+    }
+
+    /**
+     * Intensity normalisation alone (the last step). PER_IMAGE statistics are those of the image as
+     * given, i.e. after the geometric steps.
+     */
+    public ImageTensor normalise(ImageTensor img) {
         float mean;
         float std;
         switch (p.normalisation()) {
@@ -109,12 +147,12 @@ public final class Preprocessor {
         return new ImageTensor(img.channels(), img.height(), img.width(), out);
     }
 
-    private static ImageTensor resize(ImageTensor img, ResizeGeometry g) {
+    private static ImageTensor resize(ImageTensor img, ResizeGeometry g, float fill) {
         int plane = img.pixels();
         float[] out = new float[img.channels() * g.dstHeight() * g.dstWidth()];
         for (int c = 0; c < img.channels(); c++) {
             float[] src = java.util.Arrays.copyOfRange(img.data(), c * plane, (c + 1) * plane);
-            System.arraycopy(g.resample(src, 0f), 0, out, c * g.dstHeight() * g.dstWidth(), g.dstHeight() * g.dstWidth());
+            System.arraycopy(g.resample(src, fill), 0, out, c * g.dstHeight() * g.dstWidth(), g.dstHeight() * g.dstWidth());
         }
         return new ImageTensor(img.channels(), g.dstHeight(), g.dstWidth(), out);
     }
@@ -126,8 +164,8 @@ public final class Preprocessor {
         return m;
     }
 
-    /** Sets the border band and the corner squares to 0 on every channel. */
-    private ImageTensor maskRegions(ImageTensor img) {
+    /** Sets the border band and the corner squares to {@code fill} on every channel. */
+    private ImageTensor maskRegions(ImageTensor img, float fill) {
         if (p.borderMask() == 0 && p.cornerMask() == 0) {
             return img;
         }
@@ -146,7 +184,7 @@ public final class Preprocessor {
                 boolean corner = rowCorner && (x < cw || x >= w - cw);
                 if (border || corner) {
                     for (int c = 0; c < img.channels(); c++) {
-                        out[(c * h + y) * w + x] = 0f;
+                        out[(c * h + y) * w + x] = fill;
                     }
                 }
             }
