@@ -99,7 +99,7 @@ public final class DiagnosticMetrics {
         return total == 0 ? Double.NaN : hits / total;
     }
 
-    private static double[] column(double[][] m, int j) {
+    static double[] column(double[][] m, int j) {
         double[] out = new double[m.length];
         for (int i = 0; i < m.length; i++) {
             out[i] = m[i][j];
@@ -107,7 +107,7 @@ public final class DiagnosticMetrics {
         return out;
     }
 
-    private static boolean[] column(boolean[][] m, int j) {
+    static boolean[] column(boolean[][] m, int j) {
         boolean[] out = new boolean[m.length];
         for (int i = 0; i < m.length; i++) {
             out[i] = m[i][j];

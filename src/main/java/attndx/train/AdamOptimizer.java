@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Function;
 import java.util.function.Predicate;
 
 /**
@@ -78,15 +79,20 @@ public final class AdamOptimizer extends Optimizer {
         return s;
     }
 
-    /** Writes moments and step counts to {@code file} (an NDList with names "m:ID", "v:ID", "t:ID"). */
-    public void save(Path file) throws IOException {
+    /**
+     * Writes moments and step counts to {@code file} (an NDList with entries "m:NAME", "v:NAME",
+     * "t:NAME"). DJL parameter ids are per-process counters, so the state is keyed by the stable
+     * parameter names that {@code nameOf} gives for an id.
+     */
+    public void save(Path file, Function<String, String> nameOf) throws IOException {
         try (NDManager tmp = stateManager.newSubManager(); OutputStream out = Files.newOutputStream(file)) {
             NDList list = new NDList();
             for (String id : new TreeMap<>(means).keySet()) {
-                list.add(named(means.get(id), "m:" + id));
-                list.add(named(variances.get(id), "v:" + id));
+                String name = nameOf.apply(id);
+                list.add(named(means.get(id), "m:" + name));
+                list.add(named(variances.get(id), "v:" + name));
                 NDArray t = tmp.create(new int[] {steps.get(id)});
-                t.setName("t:" + id);
+                t.setName("t:" + name);
                 list.add(t);
             }
             list.encode(out);
@@ -99,13 +105,17 @@ public final class AdamOptimizer extends Optimizer {
         return c;
     }
 
-    /** Restores moments and step counts written by {@link #save(Path)}. */
-    public void load(Path file) throws IOException {
+    /** Restores state written by {@link #save}; {@code idOf} maps a parameter name to this process's id. */
+    public void load(Path file, Function<String, String> idOf) throws IOException {
         try (InputStream in = Files.newInputStream(file)) {
             NDList list = NDList.decode(stateManager, in);
             for (NDArray a : list) {
                 String name = a.getName();
-                String id = name.substring(2);
+                String id = idOf.apply(name.substring(2));
+                if (id == null) {
+                    throw new IOException("optimiser state in " + file + " names parameter '" + name.substring(2)
+                            + "', which this model does not have");
+                }
                 switch (name.charAt(0)) {
                     case 'm' -> replace(means, id, a);
                     case 'v' -> replace(variances, id, a);

@@ -1,0 +1,24 @@
+package attndx.train;
+
+import java.util.Map;
+
+/**
+ * One line of the training log ({@code train-log.jsonl}): what happened in an epoch.
+ *
+ * @param seed the run's seed
+ * @param epoch 1-based epoch
+ * @param learningRate rate at the epoch's last step
+ * @param loss mean of each loss term over the epoch's batches ("total", "cls", "sparse", ...)
+ * @param skippedTerms terms not computed, with the reason
+ * @param valAuc validation AUC
+ * @param valEce validation ECE
+ * @param valAccuracy validation accuracy
+ * @param selectionScore AUC - eceWeight * ECE
+ * @param best whether this epoch is the best so far (its model is saved)
+ * @param seconds wall time of the epoch (training + validation)
+ * @param imagesPerSecond training images per second
+ * @param dataShare fraction of the training time spent outside the engine (batch assembly)
+ */
+public record EpochRecord(long seed, int epoch, double learningRate, Map<String, Double> loss,
+        Map<String, String> skippedTerms, double valAuc, double valEce, double valAccuracy, double selectionScore,
+        boolean best, double seconds, double imagesPerSecond, double dataShare) {}

@@ -1,0 +1,119 @@
+package attndx.train;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import attndx.data.TaskType;
+import attndx.model.DiagnosisModel;
+import attndx.model.DiagnosisOutput;
+import attndx.train.Augmenter.Augmented;
+import attndx.train.TrainingObjective.MaskTargets;
+import attndx.train.TrainingObjective.PerturbedPass;
+import java.util.Map;
+
+/**
+ * One optimisation step of Algorithm 1 (seed section 5.7): augment x, forward x, forward a
+ * perturbed T(x) when the consistency term needs it, compute the full objective, back-propagate
+ * and update. The step's arrays live in a sub-manager closed before it returns.
+ */
+final class TrainingStep {
+    private final DiagnosisModel model;
+    private final ParameterStore ps;
+    private final AdamOptimizer optimizer;
+    private final TrainConfig cfg;
+    private final NDManager runManager;
+    private final TrainingObjective objective;
+    private final Augmenter augmenter;
+    private final PerturbationSet perturbations;
+    private final IntensityNormaliser normaliser;
+    private final boolean segmentation;
+
+    /** The loss terms of the step, the terms not computed, and the time spent assembling the batch. */
+    record Result(Map<String, Float> loss, Map<String, String> skipped, long dataNanos) {}
+
+    TrainingStep(DiagnosisModel model, ParameterStore ps, AdamOptimizer optimizer, RunSpec spec, long[] classCounts,
+            NDManager runManager) {
+        this.model = model;
+        this.ps = ps;
+        this.optimizer = optimizer;
+        this.cfg = spec.train();
+        this.runManager = runManager;
+        TaskType task = spec.model().multiLabel() ? TaskType.MULTILABEL
+                : spec.classNames().size() == 2 ? TaskType.BINARY : TaskType.MULTICLASS;
+        float[] weights = null;
+        if (cfg.loss().classReweighting()) {
+            weights = task == TaskType.MULTILABEL ? ClassWeights.positiveWeights(classCounts, sum(classCounts))
+                    : ClassWeights.inverseFrequency(classCounts);
+        }
+        this.objective = new TrainingObjective(cfg.loss(), task, weights);
+        this.augmenter = cfg.augment() == null ? null : new Augmenter(cfg.augment());
+        this.perturbations = cfg.perturbation() == null ? null : new PerturbationSet(cfg.perturbation());
+        this.normaliser = new IntensityNormaliser(spec.preprocessing());
+        this.segmentation = cfg.loss().lambdaSegmentation() > 0;
+    }
+
+    private static long sum(long[] v) {
+        long s = 0;
+        for (long x : v) {
+            s += x;
+        }
+        return s;
+    }
+
+    AdamOptimizer optimizer() {
+        return optimizer;
+    }
+
+    Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps) {
+        try (NDManager bm = runManager.newSubManager()) {
+            long t0 = System.nanoTime();
+            NDArray x = data.images(bm, idx);
+            NDArray y = data.targets(bm, idx);
+            NDArray masks = segmentation ? data.masks(bm, idx) : null;
+            NDArray present = segmentation ? data.maskPresent(bm, idx) : null;
+            long dataNanos = System.nanoTime() - t0;
+            Augmented a = augmenter == null ? new Augmented(x, masks) : augmenter.augment(x, masks, epoch, batch);
+            Map<String, Float> values;
+            Map<String, String> skipped;
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                DiagnosisOutput out = forward(a.images());
+                PerturbedPass pp = null;
+                if (objective.needsPerturbedPass(out)) {
+                    if (perturbations == null) {
+                        throw new IllegalStateException("consistency loss on but no perturbation set resolved");
+                    }
+                    PerturbedBatch pb = perturbations.perturb(a.images(), epoch, batch);
+                    pp = new PerturbedPass(forward(pb.images()), pb.inverse());
+                }
+                LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present));
+                gc.backward(lt.total());
+                values = lt.values();
+                skipped = lt.skipped();
+            }
+            optimizer.setLearningRate((float) cfg.schedule().rate((int) globalStep, (int) totalSteps, cfg.learningRate()));
+            ps.updateAllParameters();
+            return new Result(values, skipped, dataNanos);
+        }
+    }
+
+    private DiagnosisOutput forward(NDArray images) {
+        return new DiagnosisOutput(model.network().forward(ps, new NDList(normaliser.apply(images)), true));
+    }
+
+    /**
+     * The factor between input and fused-attention resolution of {@code model} at an input of
+     * {@code c x h x w} (a probe forward pass), or 0 for models without attention.
+     */
+    static int attentionStride(DiagnosisModel model, int c, int h, int w) {
+        try (NDManager m = model.model().getNDManager().newSubManager()) {
+            NDArray probe = m.zeros(new Shape(2, c, h, w));
+            DiagnosisOutput out = new DiagnosisOutput(model.network().forward(new ParameterStore(m, false),
+                    new NDList(probe), false));
+            return out.attention() == null ? 0 : (int) (h / out.attention().getShape().get(2));
+        }
+    }
+}
