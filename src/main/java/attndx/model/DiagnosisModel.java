@@ -1,0 +1,161 @@
+package attndx.model;
+
+import ai.djl.MalformedModelException;
+import ai.djl.Model;
+import ai.djl.engine.Engine;
+import attndx.core.AttndxException;
+import attndx.core.Json;
+import attndx.core.Provenance;
+import attndx.data.Preprocessing;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.List;
+
+/**
+ * A trained (or freshly initialised) diagnosis model: the DJL {@link Model} holding the
+ * {@link DiagnosisNetwork} and its parameters, plus the {@link ModelMetadata} (config, preprocessing,
+ * class names, temperature, provenance).
+ *
+ * <p>Saved as a directory: {@code attndx-0000.params} (DJL's parameter format, which also records the
+ * config so parameters cannot be loaded into another network) and {@code model.json}. Owns native
+ * memory: close it.
+ */
+public final class DiagnosisModel implements AutoCloseable {
+    /** The metadata file inside a model directory. */
+    public static final String METADATA_FILE = "model.json";
+    /** DJL model name, the prefix of the parameter file. */
+    public static final String MODEL_NAME = "attndx";
+
+    private final Model model;
+    private final DiagnosisNetwork network;
+    private final ModelMetadata metadata;
+
+    private DiagnosisModel(Model model, DiagnosisNetwork network, ModelMetadata metadata) {
+        this.model = model;
+        this.network = network;
+        this.metadata = metadata;
+    }
+
+    /**
+     * A new model with parameters initialised from {@code seed} (the engine's random seed is set).
+     * Parameters are initialised for the preprocessing's size (or {@link ModelFactory#DEFAULT_INIT_SIZE}).
+     */
+    public static DiagnosisModel create(ModelConfig config, Preprocessing preprocessing, List<String> classNames,
+            Provenance provenance, int seed) {
+        ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, config, preprocessing, classNames,
+                null, provenance);
+        Engine.getInstance().setRandomSeed(seed);
+        Model model = Model.newInstance(MODEL_NAME);
+        int h = preprocessing.height() > 0 ? preprocessing.height() : ModelFactory.DEFAULT_INIT_SIZE;
+        int w = preprocessing.width() > 0 ? preprocessing.width() : ModelFactory.DEFAULT_INIT_SIZE;
+        DiagnosisNetwork net = ModelFactory.buildInitialized(config, model.getNDManager(), h, w);
+        model.setBlock(net);
+        return new DiagnosisModel(model, net, meta);
+    }
+
+    /**
+     * Loads a model directory written by {@link #save}.
+     *
+     * @throws AttndxException naming the file when model.json is missing, malformed or of an unknown
+     *     format version, or when the parameter file is missing, truncated or belongs to another config
+     */
+    public static DiagnosisModel load(Path dir) {
+        ModelMetadata meta = readMetadata(dir);
+        Model model = Model.newInstance(MODEL_NAME);
+        DiagnosisNetwork net = ModelFactory.build(meta.config());
+        model.setBlock(net);
+        Path params = dir.resolve(MODEL_NAME + "-0000.params");
+        try {
+            if (!Files.isRegularFile(params)) {
+                throw new AttndxException("parameter file not found: " + params);
+            }
+            model.load(dir, MODEL_NAME);
+        } catch (IOException | MalformedModelException | RuntimeException e) {
+            model.close();
+            if (e instanceof AttndxException a) {
+                throw a;
+            }
+            throw new AttndxException("cannot load model parameters from " + params
+                    + " (truncated, corrupt or saved for another config): " + e, e);
+        }
+        return new DiagnosisModel(model, net, meta);
+    }
+
+    /** Reads and checks a model directory's model.json. */
+    public static ModelMetadata readMetadata(Path dir) {
+        Path file = dir.resolve(METADATA_FILE);
+        JsonNode tree = Json.read(file, JsonNode.class);
+        JsonNode version = tree.get("formatVersion");
+        if (version == null || !version.isInt() || version.intValue() != ModelMetadata.FORMAT_VERSION) {
+            throw new AttndxException(file + ": formatVersion is " + version + "; this AttnDx reads formatVersion "
+                    + ModelMetadata.FORMAT_VERSION + " (was the model written by a newer AttnDx?)");
+        }
+        try {
+            return Json.mapper().treeToValue(tree, ModelMetadata.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new AttndxException("invalid " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Writes parameters and model.json into {@code dir} (created if needed). */
+    public void save(Path dir) {
+        try {
+            Files.createDirectories(dir);
+            model.save(dir, MODEL_NAME);
+        } catch (IOException e) {
+            throw new AttndxException("cannot write model parameters to " + dir + ": " + e.getMessage(), e);
+        }
+        saveMetadata(dir);
+    }
+
+    /**
+     * Writes only model.json (e.g. after calibration changed the temperature), atomically, so an
+     * interrupted write never leaves a half-written file next to valid parameters.
+     */
+    public void saveMetadata(Path dir) {
+        Path file = dir.resolve(METADATA_FILE);
+        Path tmp = dir.resolve(METADATA_FILE + ".tmp");
+        Json.write(tmp, metadata);
+        try {
+            Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new AttndxException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * This model with calibration temperature {@code t} (paper 5.6). The result shares the network and
+     * parameters with this one: close only one of the two.
+     */
+    public DiagnosisModel withTemperature(double t) {
+        return new DiagnosisModel(model, network, metadata.withTemperature(t));
+    }
+
+    /** The DJL model (for a {@code Trainer}: {@code model().newTrainer(config)}). */
+    public Model model() {
+        return model;
+    }
+
+    /** The network block. */
+    public DiagnosisNetwork network() {
+        return network;
+    }
+
+    /** The saved metadata. */
+    public ModelMetadata metadata() {
+        return metadata;
+    }
+
+    /** Shorthand for {@code metadata().config()}. */
+    public ModelConfig config() {
+        return metadata.config();
+    }
+
+    @Override
+    public void close() {
+        model.close();
+    }
+}

@@ -1,0 +1,148 @@
+package attndx.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.AbstractBlock;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.pooling.Pool;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import attndx.model.ModelConfig.BlockAttention;
+import attndx.model.ModelConfig.Stem;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Residual CNN backbone f (paper 5.2) returning the feature map of every stage, F^(1)..F^(4), named
+ * {@code features_s1}..{@code features_s4}. ResNet-18/34 with BasicBlocks, stage widths
+ * baseWidth x (1,2,4,8), strides (1,2,2,2); with the small-input stem and baseWidth 64 it is exactly the
+ * PyTorch reference {@code ResNet18Backbone} (28x28 input gives a 4x4 last stage, 64x64 gives 8x8).
+ * Convolution weights are Kaiming-normal (fan-out), batch norms start at weight 1, bias 0.
+ */
+public final class ResNetBackbone extends AbstractBlock {
+    /** Name prefix of the stage feature maps in the output list. */
+    public static final String FEATURES_PREFIX = "features_s";
+    private static final byte VERSION = 1;
+
+    private final SequentialBlock stem;
+    private final List<SequentialBlock> stages = new ArrayList<>();
+
+    private ResNetBackbone(Builder b) {
+        super(VERSION);
+        stem = addChildBlock("stem", stem(b.stem, b.baseWidth));
+        int[] blocks = b.depth == 18 ? new int[] {2, 2, 2, 2} : new int[] {3, 4, 6, 3};
+        int in = b.baseWidth;
+        for (int s = 0; s < blocks.length; s++) {
+            int out = b.baseWidth << s;
+            SequentialBlock stage = new SequentialBlock();
+            for (int i = 0; i < blocks[s]; i++) {
+                stage.add(ResidualUnits.basic(in, out, i == 0 && s > 0 ? 2 : 1, b.blockAttention));
+                in = out;
+            }
+            stages.add(addChildBlock("stage" + (s + 1), stage));
+        }
+        Layers.initConvWeights(this, Layers.KAIMING_FAN_OUT);
+    }
+
+    private static SequentialBlock stem(Stem kind, int width) {
+        SequentialBlock s = new SequentialBlock();
+        if (kind == Stem.SMALL_INPUT) {
+            return s.add(Layers.conv(width, 3, 1, false)).add(Layers.batchNorm()).add(Activation.reluBlock());
+        }
+        return s.add(Layers.conv(width, 7, 2, false)).add(Layers.batchNorm()).add(Activation.reluBlock())
+                .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
+    }
+
+    /** A new builder. */
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    @Override
+    protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
+            PairList<String, Object> params) {
+        NDList x = stem.forward(ps, inputs, training, params);
+        NDList out = new NDList(stages.size());
+        for (int s = 0; s < stages.size(); s++) {
+            x = stages.get(s).forward(ps, x, training, params);
+            NDArray f = x.singletonOrThrow();
+            f.setName(FEATURES_PREFIX + (s + 1));
+            out.add(f);
+        }
+        return out;
+    }
+
+    @Override
+    protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
+        stem.initialize(manager, dataType, inputShapes);
+        Shape[] shapes = stem.getOutputShapes(inputShapes);
+        for (Block stage : stages) {
+            stage.initialize(manager, dataType, shapes);
+            shapes = stage.getOutputShapes(shapes);
+        }
+    }
+
+    @Override
+    public Shape[] getOutputShapes(Shape[] inputShapes) {
+        Shape[] out = new Shape[stages.size()];
+        Shape[] shapes = stem.getOutputShapes(inputShapes);
+        for (int s = 0; s < stages.size(); s++) {
+            shapes = stages.get(s).getOutputShapes(shapes);
+            out[s] = shapes[0];
+        }
+        return out;
+    }
+
+    /** Builder: {@code setDepth} and {@code setBaseWidth} are required. */
+    public static final class Builder {
+        private int depth;
+        private int baseWidth;
+        private Stem stem = Stem.SMALL_INPUT;
+        private BlockAttention blockAttention = BlockAttention.NONE;
+
+        private Builder() {}
+
+        /** Depth 18 or 34. */
+        public Builder setDepth(int depth) {
+            this.depth = depth;
+            return this;
+        }
+
+        /** Width of stage 1 (64 = standard ResNet). */
+        public Builder setBaseWidth(int baseWidth) {
+            this.baseWidth = baseWidth;
+            return this;
+        }
+
+        /** The input stem (default small-input). */
+        public Builder optStem(Stem stem) {
+            this.stem = stem;
+            return this;
+        }
+
+        /** Channel attention inside the residual blocks (default none). */
+        public Builder optBlockAttention(BlockAttention blockAttention) {
+            this.blockAttention = blockAttention;
+            return this;
+        }
+
+        /** The backbone; fails when a required value is missing or out of range. */
+        public ResNetBackbone build() {
+            if (depth != 18 && depth != 34) {
+                throw new IllegalArgumentException("backbone depth must be 18 or 34, got " + depth);
+            }
+            if (baseWidth < 1) {
+                throw new IllegalArgumentException("backbone baseWidth must be set and >= 1, got " + baseWidth);
+            }
+            if (stem == null || blockAttention == null) {
+                throw new IllegalArgumentException("backbone stem and blockAttention must not be null");
+            }
+            return new ResNetBackbone(this);
+        }
+    }
+}

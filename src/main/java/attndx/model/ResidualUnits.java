@@ -1,0 +1,74 @@
+package attndx.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
+import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.ParallelBlock;
+import ai.djl.nn.SequentialBlock;
+import ai.djl.nn.core.Linear;
+import ai.djl.nn.pooling.Pool;
+import attndx.model.ModelConfig.BlockAttention;
+import java.util.List;
+
+/**
+ * Residual units composed from DJL blocks, laid out exactly as the PyTorch reference
+ * ({@code shared/bench/torchref/model.py}, CIFAR "option B"): conv3x3(stride)-BN-ReLU-conv3x3-BN on
+ * the residual branch, a 1x1 conv + BN projection shortcut when the stride or width changes,
+ * ReLU after the sum. SE and CBAM (paper 7.3) gate the residual branch before the sum.
+ */
+public final class ResidualUnits {
+    private ResidualUnits() {}
+
+    /**
+     * A BasicBlock.
+     *
+     * @param inChannels channels entering the unit (decides whether a projection is needed)
+     * @param outChannels channels leaving the unit
+     * @param stride stride of the first convolution and of the projection
+     * @param gate channel attention applied to the residual branch
+     */
+    public static Block basic(int inChannels, int outChannels, int stride, BlockAttention gate) {
+        SequentialBlock residual = new SequentialBlock()
+                .add(Layers.conv(outChannels, 3, stride, false))
+                .add(Layers.batchNorm())
+                .add(Activation.reluBlock())
+                .add(Layers.conv(outChannels, 3, 1, false))
+                .add(Layers.batchNorm());
+        if (gate == BlockAttention.SE) {
+            residual.add(squeezeExcitation(outChannels));
+        } else if (gate == BlockAttention.CBAM) {
+            residual.add(new CbamBlock(outChannels));
+        }
+        Block shortcut = stride != 1 || inChannels != outChannels
+                ? new SequentialBlock().add(Layers.conv(outChannels, 1, stride, false)).add(Layers.batchNorm())
+                : Blocks.identityBlock();
+        return new ParallelBlock(ResidualUnits::addRelu, List.of(residual, shortcut));
+    }
+
+    private static NDList addRelu(List<NDList> branches) {
+        NDArray sum = branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow());
+        return new NDList(Activation.relu(sum));
+    }
+
+    /**
+     * Squeeze-and-excitation (Hu et al. 2018): x * sigmoid(W2 relu(W1 GAP(x))), hidden width
+     * {@link Layers#reduced(int)}.
+     */
+    public static Block squeezeExcitation(int channels) {
+        SequentialBlock gate = new SequentialBlock()
+                .add(Pool.globalAvgPool2dBlock())
+                .add(Linear.builder().setUnits(Layers.reduced(channels)).build())
+                .add(Activation.reluBlock())
+                .add(Linear.builder().setUnits(channels).build())
+                .add(Activation.sigmoidBlock());
+        return new ParallelBlock(ResidualUnits::scaleChannels, List.of(Blocks.identityBlock(), gate));
+    }
+
+    private static NDList scaleChannels(List<NDList> branches) {
+        NDArray x = branches.get(0).singletonOrThrow();
+        NDArray g = branches.get(1).singletonOrThrow();
+        return new NDList(x.mul(g.reshape(g.getShape().get(0), g.getShape().get(1), 1, 1)));
+    }
+}

@@ -1,0 +1,116 @@
+package attndx.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import attndx.core.AttndxException;
+import attndx.core.Provenance;
+import attndx.data.Preprocessing;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class DiagnosisModelPersistenceTest {
+    @TempDir
+    Path dir;
+
+    private static DiagnosisModel tinyModel() {
+        ModelConfig config = NetworkFixtures.tiny("attn-multiscale", 2).withSegmentationHead(true);
+        return DiagnosisModel.create(config, Preprocessing.defaults(), List.of("normal", "lesion"),
+                Provenance.capture("model", Map.of("test", true), "", 7), 7);
+    }
+
+    private static float[][] images(int n) {
+        Random r = new Random(3);
+        float[][] x = new float[n][28 * 28];
+        for (float[] img : x) {
+            for (int i = 0; i < img.length; i++) {
+                img[i] = r.nextFloat();
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void saveLoadReproducesOutputsBitForBit() {
+        float[][] x = images(3);
+        Prediction before;
+        try (DiagnosisModel m = tinyModel()) {
+            // same batch size as below: CPU kernels may sum in another order for another batch size
+            before = new ModelRunner(m, 3).predict(x, 1, 28, 28);
+            m.save(dir);
+        }
+        assertTrue(Files.isRegularFile(dir.resolve("attndx-0000.params")));
+        try (DiagnosisModel loaded = DiagnosisModel.load(dir)) {
+            Prediction after = new ModelRunner(loaded, 3).predict(x, 1, 28, 28);
+            for (int i = 0; i < 3; i++) {
+                assertArrayEquals(before.logits()[i], after.logits()[i]);
+                assertArrayEquals(before.attention()[i], after.attention()[i]);
+            }
+            assertEquals(List.of("normal", "lesion"), loaded.metadata().classNames());
+            assertEquals(Preprocessing.defaults(), loaded.metadata().preprocessing());
+            assertEquals(loaded.config(), NetworkFixtures.tiny("attn-multiscale", 2).withSegmentationHead(true));
+            assertEquals(7, loaded.metadata().provenance().seed());
+            assertNull(loaded.metadata().temperature());
+        }
+    }
+
+    @Test
+    void temperatureUpdateRewritesOnlyTheMetadata() throws IOException {
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+            byte[] params = Files.readAllBytes(dir.resolve("attndx-0000.params"));
+            DiagnosisModel calibrated = m.withTemperature(1.5);
+            calibrated.saveMetadata(dir);
+            assertArrayEquals(params, Files.readAllBytes(dir.resolve("attndx-0000.params")));
+            Prediction p = new ModelRunner(calibrated, 4).predict(images(1), 1, 28, 28);
+            float[] l = p.logits()[0];
+            double e0 = Math.exp(l[0] / 1.5);
+            double e1 = Math.exp(l[1] / 1.5);
+            assertEquals(e1 / (e0 + e1), p.probabilities()[0][1], 1e-6);
+        }
+        assertEquals(1.5, DiagnosisModel.readMetadata(dir).temperature());
+    }
+
+    @Test
+    void unknownFormatVersionIsAClearError() throws IOException {
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+        }
+        Path json = dir.resolve("model.json");
+        Files.writeString(json, Files.readString(json).replace("\"formatVersion\" : 1", "\"formatVersion\" : 99"));
+        AttndxException e = assertThrows(AttndxException.class, () -> DiagnosisModel.load(dir));
+        assertTrue(e.getMessage().contains("model.json") && e.getMessage().contains("99"), e.getMessage());
+    }
+
+    @Test
+    void truncatedParameterFileIsAClearErrorNamingTheFile() throws IOException {
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+        }
+        Path params = dir.resolve("attndx-0000.params");
+        byte[] all = Files.readAllBytes(params);
+        Files.write(params, java.util.Arrays.copyOf(all, all.length / 2));
+        AttndxException e = assertThrows(AttndxException.class, () -> DiagnosisModel.load(dir));
+        assertTrue(e.getMessage().contains("attndx-0000.params"), e.getMessage());
+    }
+
+    @Test
+    void parametersOfAnotherConfigAreRejected() throws IOException {
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+        }
+        Path json = dir.resolve("model.json");
+        Files.writeString(json, Files.readString(json).replace("\"dropout\" : 0.0", "\"dropout\" : 0.5"));
+        AttndxException e = assertThrows(AttndxException.class, () -> DiagnosisModel.load(dir));
+        assertTrue(e.getMessage().contains("different model config"), e.getMessage());
+    }
+}
