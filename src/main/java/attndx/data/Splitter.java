@@ -37,6 +37,11 @@ public final class Splitter {
         this.seed = seed;
     }
 
+    /** {@code dataset} with every sample's split set: explicit splits kept, the others assigned here. */
+    public Dataset assign(Dataset dataset) {
+        return split(dataset).apply(dataset);
+    }
+
     /** Assigns every sample of {@code dataset} a split (see the class rules). */
     public SplitAssignment split(Dataset dataset) {
         checkNoLeakage(dataset.samples());

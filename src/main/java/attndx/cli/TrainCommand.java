@@ -1,0 +1,122 @@
+package attndx.cli;
+
+import attndx.data.Dataset;
+import attndx.data.DatasetLoader;
+import attndx.data.Preprocessing;
+import attndx.data.SplitRatios;
+import attndx.data.Splits;
+import attndx.data.Splitter;
+import attndx.data.TaskType;
+import attndx.metrics.TrainingValidation;
+import attndx.model.ModelConfig;
+import attndx.model.ModelPresets;
+import attndx.train.AugmentConfig;
+import attndx.train.ConsoleProgress;
+import attndx.train.LearningRateSchedule;
+import attndx.train.LossConfig;
+import attndx.train.SeedSweep;
+import attndx.train.TrainConfig;
+import attndx.train.Training;
+import attndx.train.TrainingProgress;
+import attndx.train.TrainingResult;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code attndx train}: trains a diagnosis model with the full objective (seed Algorithm 1). */
+@Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Train a diagnosis model: classification + sparsity + smoothness + perturbation consistency.")
+final class TrainCommand implements Callable<Integer> {
+    @Option(names = "--data", required = true, description = "Dataset: .npz, manifest folder or DICOM folder.")
+    Path data;
+    @Mixin
+    LoadOptionsMixin load;
+    @Option(names = "--out", required = true, description = "Run directory (model/, train-log.jsonl, config.json, checkpoints/).")
+    Path out;
+    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
+    boolean resume;
+    @Option(names = "--model", defaultValue = ModelPresets.DEFAULT,
+            description = "Preset: gap, se, cbam, attn-single, attn-multiscale (default ${DEFAULT-VALUE}).")
+    String preset;
+    @Option(names = "--depth", defaultValue = "18", description = "ResNet depth, 18 or 34 (default ${DEFAULT-VALUE}).")
+    int depth;
+    @Option(names = "--width", defaultValue = "64", description = "Stage-1 channels (default ${DEFAULT-VALUE}).")
+    int width;
+    @Option(names = "--stem", defaultValue = "SMALL_INPUT", description = "SMALL_INPUT (28-64 px) or STANDARD (default ${DEFAULT-VALUE}).")
+    ModelConfig.Stem stem;
+    @Option(names = "--size", defaultValue = "0", description = "Resize (with padding) to SIZE x SIZE; 0 keeps the input size.")
+    int size;
+    @Option(names = "--normalisation", defaultValue = "DATASET", description = "NONE, PER_IMAGE or DATASET (default ${DEFAULT-VALUE}).")
+    Preprocessing.Normalisation normalisation;
+    @Option(names = "--ratios", defaultValue = "0.7,0.15,0.15", description = "Patient-level train,val,test ratios for samples without a split.")
+    String ratios;
+    @Option(names = "--epochs", defaultValue = "30") int epochs;
+    @Option(names = "--batch-size", defaultValue = "16") int batchSize;
+    @Option(names = "--lr", defaultValue = "1e-4") double lr;
+    @Option(names = "--weight-decay", defaultValue = "1e-4", description = "Decoupled, backbone only.") double weightDecay;
+    @Option(names = "--schedule", defaultValue = "none", description = "none, cosine or step:EVERY:GAMMA, each optionally ',warmup=STEPS'.")
+    String schedule;
+    @Option(names = "--patience", defaultValue = "5") int patience;
+    @Option(names = "--ece-weight", defaultValue = "0.5", description = "Selection score = AUC - w * ECE.") double eceWeight;
+    @Option(names = "--seed", defaultValue = "1") long seed;
+    @Option(names = "--seeds", split = ",", description = "Several runs (out/seed-N), reporting mean and std.")
+    List<Long> seeds;
+    @Option(names = "--lambda-sp", defaultValue = "0.01") double lambdaSp;
+    @Option(names = "--lambda-tv", defaultValue = "0.1") double lambdaTv;
+    @Option(names = "--lambda-con", defaultValue = "1.0") double lambdaCon;
+    @Option(names = "--lambda-seg", defaultValue = "0") double lambdaSeg;
+    @Option(names = "--label-smoothing", defaultValue = "0") double labelSmoothing;
+    @Option(names = "--focal-gamma", defaultValue = "0") double focalGamma;
+    @Option(names = "--class-weights", description = "Re-weight classes by inverse training frequency.") boolean classWeights;
+    @Option(names = "--no-augment", description = "Switch augmentation off.") boolean noAugment;
+    @Option(names = "--stain-jitter", defaultValue = "0", description = "HED stain jitter strength for RGB (0 = off).") double stain;
+    @Option(names = "--quiet", description = "No progress bar.") boolean quiet;
+    @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
+
+    @Override
+    public Integer call() {
+        Dataset all = new Splitter(SplitRatios.parse(ratios), seed).assign(
+                DatasetLoader.load(data, load.toOptions()).dataset());
+        Dataset train = all.split(Splits.TRAIN);
+        Dataset val = all.split(Splits.VAL);
+        TrainingProgress progress = quiet ? TrainingProgress.silent() : new ConsoleProgress(System.err);
+        if (resume) {
+            print(Training.resume(out, train, val, new TrainingValidation(), progress));
+            return 0;
+        }
+        ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
+                all.info().task() == TaskType.MULTILABEL ? all.info().numClasses() : all.info().numClasses());
+        if (all.info().task() == TaskType.MULTILABEL) {
+            model = model.withTask(all.info().channels(), all.info().numClasses(), true);
+        }
+        Preprocessing pre = new Preprocessing(normalisation, 0.5f, 0.5f, size, size, 0f, 0f);
+        TrainConfig cfg = new TrainConfig(epochs, batchSize, lr, weightDecay, LearningRateSchedule.parse(schedule),
+                patience, eceWeight, seed, new LossConfig(lambdaSp, lambdaTv, lambdaCon, lambdaSeg, labelSmoothing,
+                        focalGamma, classWeights),
+                noAugment ? null : withStain(AugmentConfig.defaults(seed)), null);
+        Training.Request request = new Training.Request(train, val, model, pre, cfg, out);
+        if (seeds != null && !seeds.isEmpty()) {
+            SeedSweep.Summary s = SeedSweep.run(request, seeds, new TrainingValidation(), progress);
+            System.out.printf(Locale.ROOT, "%d seeds: val AUC %.4f +- %.4f, ECE %.4f +- %.4f; summary in %s%n",
+                    s.seeds().size(), s.aucMean(), s.aucStd(), s.eceMean(), s.eceStd(), s.file());
+            return 0;
+        }
+        print(Training.start(request, new TrainingValidation(), progress));
+        return 0;
+    }
+
+    private AugmentConfig withStain(AugmentConfig a) {
+        return new AugmentConfig(a.rotationDegrees(), a.cropScaleMin(), a.horizontalFlip(), a.brightnessDelta(),
+                a.contrastDelta(), stain, a.seed());
+    }
+
+    private static void print(TrainingResult r) {
+        System.out.printf(Locale.ROOT, "best epoch %d of %d%s: val AUC %.4f, ECE %.4f, accuracy %.4f%nmodel: %s%nlog: %s%n",
+                r.bestEpoch(), r.epochs().size(), r.stoppedEarly() ? " (stopped early)" : "", r.best().valAuc(),
+                r.best().valEce(), r.best().valAccuracy(), r.modelDir(), r.runDir().resolve("train-log.jsonl"));
+    }
+}
