@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 /** The {@code attndx} entry point: registers the sub-commands and the error handler. */
 @Command(name = "attndx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Explainable medical image diagnosis with attention mechanisms.",
-        subcommands = {DataCommand.class, TrainCommand.class, BenchCommand.class})
+        subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
+            BenchCommand.class})
 public final class Main {
 
     /** Builds the command line with AttnDx's error handling. */

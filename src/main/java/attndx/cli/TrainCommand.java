@@ -3,6 +3,7 @@ package attndx.cli;
 import attndx.data.Dataset;
 import attndx.data.DatasetLoader;
 import attndx.data.Preprocessing;
+import attndx.data.SplitAssignment;
 import attndx.data.SplitRatios;
 import attndx.data.Splits;
 import attndx.data.Splitter;
@@ -79,10 +80,15 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset all = new Splitter(SplitRatios.parse(ratios), seed).assign(
-                DatasetLoader.load(data, load.toOptions()).dataset());
+        Dataset loaded = DatasetLoader.load(data, load.toOptions()).dataset();
+        SplitAssignment assignment = new Splitter(SplitRatios.parse(ratios), seed).split(loaded);
+        Dataset all = assignment.apply(loaded);
         Dataset train = all.split(Splits.TRAIN);
         Dataset val = all.split(Splits.VAL);
+        if (!resume) {
+            // Evaluation reads this to test on exactly the patients training never saw.
+            assignment.writeCsv(out.resolve("splits.csv"));
+        }
         TrainingProgress progress = quiet ? TrainingProgress.silent() : new ConsoleProgress(System.err);
         if (resume) {
             print(Training.resume(out, train, val, new TrainingValidation(), progress));

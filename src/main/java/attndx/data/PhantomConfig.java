@@ -55,6 +55,12 @@ public record PhantomConfig(int count, int size, long seed, double positiveFract
                 maxImagesPerPatient, bitDepth, noise, ratios, lesions, shortcut, site);
     }
 
+    /** A copy with another image side. */
+    public PhantomConfig withSize(int newSize) {
+        return new PhantomConfig(count, newSize, seed, positiveFraction, minImagesPerPatient, maxImagesPerPatient,
+                bitDepth, noise, ratios, lesions, shortcut, site);
+    }
+
     /** A copy with a shortcut marker and a site shift (either may be null). */
     public PhantomConfig withArtifacts(Shortcut newShortcut, Site newSite) {
         return new PhantomConfig(count, size, seed, positiveFraction, minImagesPerPatient, maxImagesPerPatient,

@@ -73,6 +73,31 @@ public record SplitAssignment(List<Entry> entries) {
         return out;
     }
 
+    /** Reads a CSV written by {@link #writeCsv}; a malformed file is a user error naming file and row. */
+    public static SplitAssignment readCsv(Path file) {
+        if (!Files.isRegularFile(file)) {
+            throw new AttndxException("split assignment file not found: " + file);
+        }
+        List<Entry> out = new ArrayList<>();
+        try (java.io.Reader r = Files.newBufferedReader(file, StandardCharsets.UTF_8);
+                org.apache.commons.csv.CSVParser csv = CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true)
+                        .get().parse(r)) {
+            for (String col : List.of("id", "patient_id", "split")) {
+                if (!csv.getHeaderMap().containsKey(col)) {
+                    throw new AttndxException(file + ": missing column '" + col + "' (expected id,patient_id,split)");
+                }
+            }
+            for (org.apache.commons.csv.CSVRecord rec : csv) {
+                String split = rec.get("split");
+                Splits.requireValid(split, file + " row " + rec.getRecordNumber());
+                out.add(new Entry(rec.get("id"), rec.get("patient_id"), split, ""));
+            }
+        } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+            throw new AttndxException("cannot read split assignment " + file + ": " + e.getMessage(), e);
+        }
+        return new SplitAssignment(out);
+    }
+
     /** Writes the CSV {@code id,patient_id,split}, creating parent folders. */
     public void writeCsv(Path file) {
         try {

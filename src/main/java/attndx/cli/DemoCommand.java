@@ -1,0 +1,36 @@
+package attndx.cli;
+
+import attndx.report.DemoRun;
+import attndx.report.EvaluationRun;
+import attndx.report.EvaluationTable;
+import attndx.train.ConsoleProgress;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code attndx demo}: the whole pipeline on the built-in phantom data. */
+@Command(name = "demo", mixinStandardHelpOptions = true,
+        description = "Generate the phantom benchmark, train the attention model on it, evaluate it (a few minutes on 2 CPU cores).")
+final class DemoCommand implements Callable<Integer> {
+    @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}); must not hold a demo yet.")
+    Path out;
+    @Option(names = "--count", defaultValue = "800", description = "Phantom images (default ${DEFAULT-VALUE}).") int count;
+    @Option(names = "--size", defaultValue = "64", description = "Image side (default ${DEFAULT-VALUE}).") int size;
+    @Option(names = "--width", defaultValue = "16", description = "Backbone width (default ${DEFAULT-VALUE}).") int width;
+    @Option(names = "--epochs", defaultValue = "8", description = "Epochs (default ${DEFAULT-VALUE}).") int epochs;
+    @Option(names = "--seed", defaultValue = "42") long seed;
+    @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
+
+    @Override
+    public Integer call() {
+        DemoRun.Result r = DemoRun.run(new DemoRun.Settings(out, count, size, width, epochs, seed),
+                new ConsoleProgress(System.err));
+        System.out.print(EvaluationTable.format(r.evaluation()));
+        System.out.println("data:       " + r.dataDir());
+        System.out.println("model:      " + r.training().modelDir());
+        System.out.println("train log:  " + r.training().runDir().resolve("train-log.jsonl"));
+        System.out.println("evaluation: " + r.training().runDir().resolve("evaluation-test").resolve(EvaluationRun.FILE));
+        return 0;
+    }
+}

@@ -1,0 +1,82 @@
+package attndx.cli;
+
+import attndx.data.Dataset;
+import attndx.data.DatasetLoader;
+import attndx.data.SplitAssignment;
+import attndx.data.SplitRatios;
+import attndx.data.Splitter;
+import attndx.metrics.BootstrapConfig;
+import attndx.metrics.EvaluationConfig;
+import attndx.report.EvaluationRun;
+import attndx.report.EvaluationTable;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+/** {@code attndx evaluate}: metrics with CIs, calibration, selective prediction, shift and stress tests. */
+@Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Evaluate a model: AUC and operating points with patient-level bootstrap CIs, calibration"
+                + " before/after temperature scaling, selective prediction, shift flags and a synthetic stress test.")
+final class EvaluateCommand implements Callable<Integer> {
+    @Option(names = "--model", required = true, description = "Model directory (e.g. runs/NAME/model).")
+    Path model;
+    @Option(names = "--data", required = true, description = "Dataset: .npz, manifest folder or DICOM folder.")
+    Path data;
+    @Mixin
+    LoadOptionsMixin load;
+    @Option(names = "--split", defaultValue = "test", description = "Split to evaluate (default ${DEFAULT-VALUE}).")
+    String split;
+    @Option(names = "--calibrate-on", description = "Split to fit the temperature on (e.g. val); it is stored in the"
+            + " model directory. Without it the stored temperature is applied.")
+    String calibrateOn;
+    @Option(names = "--splits", description = "Split assignment CSV (default: splits.csv of the model's run"
+            + " directory when present, else the data's split column, else a patient-level split by --ratios/--seed).")
+    Path splits;
+    @Option(names = "--ratios", defaultValue = "0.7,0.15,0.15") String ratios;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split (when assigned here) and the bootstrap.")
+    long seed;
+    @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples (0 = no CIs).") int resamples;
+    @Option(names = "--specificity", defaultValue = "0.9") double specificity;
+    @Option(names = "--sensitivity", defaultValue = "0.9") double sensitivity;
+    @Option(names = "--bins", defaultValue = "15") int bins;
+    @Option(names = "--coverage", defaultValue = "0.9", description = "Coverage the abstention threshold is chosen for.")
+    double coverage;
+    @Option(names = "--false-flag-rate", defaultValue = "0.05") double falseFlagRate;
+    @Option(names = "--stress", split = ",", defaultValue = "0,0.25,0.5,0.75,1",
+            description = "Synthetic shift strengths (empty to skip).")
+    List<Double> stress;
+    @Option(names = "--out", description = "Output folder (default: evaluation-SPLIT next to the model).")
+    Path out;
+    @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
+
+    @Override
+    public Integer call() {
+        Dataset all = DatasetLoader.load(data, load.toOptions()).dataset();
+        Path assignment = splits != null ? splits : runSplits();
+        all = assignment != null ? SplitAssignment.readCsv(assignment).apply(all)
+                : new Splitter(SplitRatios.parse(ratios), seed).assign(all);
+        EvaluationConfig cfg = new EvaluationConfig(new BootstrapConfig(resamples, 0.95, seed), specificity,
+                sensitivity, 0.5, bins, List.of(0.8, 0.9, 0.95), coverage);
+        Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("evaluation-" + split);
+        EvaluationRun.Result r = EvaluationRun.run(new EvaluationRun.Request(model, all, split, calibrateOn, cfg,
+                falseFlagRate, stress, dir));
+        System.out.print(EvaluationTable.format(r));
+        System.out.println("results: " + dir.resolve(EvaluationRun.FILE));
+        return 0;
+    }
+
+    /** splits.csv of the model's run directory (or of the sweep above it), or null. */
+    private Path runSplits() {
+        Path run = model.toAbsolutePath().getParent();
+        for (Path dir = run; dir != null && dir.startsWith(run.getParent()); dir = dir.getParent()) {
+            if (Files.isRegularFile(dir.resolve("splits.csv"))) {
+                return dir.resolve("splits.csv");
+            }
+        }
+        return null;
+    }
+}

@@ -1,0 +1,63 @@
+package attndx.report;
+
+import attndx.calibrate.CalibrationComparison;
+import attndx.metrics.ClassMetrics;
+import attndx.metrics.Estimate;
+import attndx.metrics.EvaluationReport;
+import attndx.metrics.StressTestReport;
+import java.util.Locale;
+import java.util.Map;
+
+/** The plain-text summary of an {@link EvaluationRun.Result} printed by {@code attndx evaluate}. */
+public final class EvaluationTable {
+    private EvaluationTable() {}
+
+    /** Formats the result as a few aligned tables. */
+    public static String format(EvaluationRun.Result result) {
+        EvaluationReport r = result.report();
+        StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "%d images, %d patients, task %s, probabilities %s%n", r.images(),
+                r.patients(), r.task(), r.probabilities()));
+        sb.append(String.format(Locale.ROOT, "%-14s %-24s %-24s %-24s %-24s%n", "class", "AUC", "sens@spec", "spec@sens",
+                "accuracy@thr"));
+        for (ClassMetrics c : r.diagnostic().perClass()) {
+            sb.append(String.format(Locale.ROOT, "%-14s %-24s %-24s %-24s %-24s%n", c.name(), ci(c.auc()),
+                    ci(c.atSpecificity().sensitivity()), ci(c.atSensitivity().specificity()),
+                    ci(c.atThreshold().accuracy())));
+        }
+        if (r.temperature() != null) {
+            sb.append(String.format(Locale.ROOT, "temperature %.4f (NLL %.4f -> %.4f on validation)%n",
+                    r.temperature().temperature(), r.temperature().nllBefore(), r.temperature().nllAfter()));
+        }
+        for (CalibrationComparison c : r.calibration()) {
+            sb.append(String.format(Locale.ROOT, "calibration %s: ECE %.4f -> %.4f, Brier %.4f -> %.4f, NLL %.4f -> %.4f%n",
+                    c.name(), c.before().ece(), c.after().ece(), c.before().brier(), c.after().brier(),
+                    c.before().nll(), c.after().nll()));
+        }
+        if (r.selective() != null) {
+            sb.append(String.format(Locale.ROOT, "selective prediction: AURC %.4f%n", r.selective().aurc()));
+        }
+        if (result.shift() != null) {
+            sb.append(String.format(Locale.ROOT, "shift (energy) vs validation: flag rate %.3f, KS p = %.4f%n",
+                    result.shift().flagRate(), result.shift().ks() == null ? Double.NaN : result.shift().ks().pValue()));
+        }
+        for (Map.Entry<String, StressTestReport> e : result.stress().entrySet()) {
+            sb.append("stress ").append(e.getKey()).append(':');
+            for (StressTestReport.Point p : e.getValue().levels()) {
+                sb.append(String.format(Locale.ROOT, "  s=%.2f AUC %.3f ECE %.3f flag %.2f", p.strength(), p.auc(),
+                        p.ece(), p.flagRate()));
+            }
+            sb.append(System.lineSeparator());
+        }
+        r.warnings().forEach(w -> sb.append("warning: ").append(w).append(System.lineSeparator()));
+        return sb.toString();
+    }
+
+    private static String ci(Estimate e) {
+        if (Double.isNaN(e.value())) {
+            return "undefined";
+        }
+        return Double.isNaN(e.lower()) ? String.format(Locale.ROOT, "%.4f", e.value())
+                : String.format(Locale.ROOT, "%.4f [%.4f, %.4f]", e.value(), e.lower(), e.upper());
+    }
+}

@@ -1,0 +1,70 @@
+package attndx.report;
+
+import attndx.data.Dataset;
+import attndx.data.ImageTensor;
+import attndx.data.Preprocessor;
+import attndx.data.Sample;
+import attndx.data.SyntheticShift;
+import attndx.data.TaskType;
+import attndx.model.DiagnosisModel;
+import attndx.model.ModelRunner;
+import java.util.List;
+import java.util.Random;
+
+/**
+ * One split ready for inference: images through the model's geometric preprocessing (kept on the
+ * [0,1] scale so synthetic shifts can be applied), labels and patient ids.
+ */
+final class PreparedSplit {
+    private final List<Sample> samples;
+    private final Preprocessor preprocessor;
+    private final TaskType task;
+    private final int numClasses;
+
+    PreparedSplit(Dataset split, Preprocessor preprocessor) {
+        this.preprocessor = preprocessor;
+        this.samples = split.samples().stream().map(preprocessor::geometry).toList();
+        this.task = split.info().task();
+        this.numClasses = split.info().numClasses();
+    }
+
+    int size() {
+        return samples.size();
+    }
+
+    /** Raw logits of every image, optionally after a synthetic shift of the given strength. */
+    float[][] logits(DiagnosisModel model, SyntheticShift shift, double strength, long seed) {
+        Random rng = new Random(seed);
+        float[][] images = new float[samples.size()][];
+        ImageTensor first = samples.get(0).image();
+        for (int i = 0; i < images.length; i++) {
+            ImageTensor img = samples.get(i).image();
+            if (shift != null) {
+                img = shift.apply(img, strength, rng);
+            }
+            images[i] = preprocessor.normalise(img).data();
+        }
+        return new ModelRunner(model, 64).predict(images, first.channels(), first.height(), first.width()).logits();
+    }
+
+    int[] labels() {
+        return task == TaskType.MULTILABEL ? null : samples.stream().mapToInt(s -> s.label().index()).toArray();
+    }
+
+    boolean[][] multiHot() {
+        if (task != TaskType.MULTILABEL) {
+            return null;
+        }
+        boolean[][] out = new boolean[samples.size()][numClasses];
+        for (int i = 0; i < out.length; i++) {
+            for (int p : samples.get(i).label().positives()) {
+                out[i][p] = true;
+            }
+        }
+        return out;
+    }
+
+    String[] patientIds() {
+        return samples.stream().map(Sample::patientId).toArray(String[]::new);
+    }
+}
