@@ -1,5 +1,6 @@
 package attndx.cli;
 
+import attndx.core.AttndxException;
 import attndx.data.Dataset;
 import attndx.data.DatasetLoader;
 import attndx.data.Preprocessing;
@@ -37,7 +38,8 @@ final class TrainCommand implements Callable<Integer> {
     LoadOptionsMixin load;
     @Option(names = "--out", required = true, description = "Run directory (model/, train-log.jsonl, config.json, checkpoints/).")
     Path out;
-    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint; give the"
+            + " run's original options and data (they are checked against its config.json).")
     boolean resume;
     @Option(names = "--model", defaultValue = ModelPresets.DEFAULT,
             description = "Preset: gap, se, cbam, attn-single, attn-multiscale (default ${DEFAULT-VALUE}).")
@@ -79,17 +81,13 @@ final class TrainCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (resume && seeds != null) {
+            throw new AttndxException("--resume continues a single run and cannot be combined with --seeds");
+        }
         Dataset all = new Splitter(SplitRatios.parse(ratios), seed).assign(
                 DatasetLoader.load(data, load.toOptions()).dataset());
-        Dataset train = all.split(Splits.TRAIN);
-        Dataset val = all.split(Splits.VAL);
-        TrainingProgress progress = quiet ? TrainingProgress.silent() : new ConsoleProgress(System.err);
-        if (resume) {
-            print(Training.resume(out, train, val, new TrainingValidation(), progress));
-            return 0;
-        }
         ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
-                all.info().task() == TaskType.MULTILABEL ? all.info().numClasses() : all.info().numClasses());
+                all.info().numClasses());
         if (all.info().task() == TaskType.MULTILABEL) {
             model = model.withTask(all.info().channels(), all.info().numClasses(), true);
         }
@@ -98,14 +96,17 @@ final class TrainCommand implements Callable<Integer> {
                 patience, eceWeight, seed, new LossConfig(lambdaSp, lambdaTv, lambdaCon, lambdaSeg, labelSmoothing,
                         focalGamma, classWeights),
                 noAugment ? null : withStain(AugmentConfig.defaults(seed)), null);
-        Training.Request request = new Training.Request(train, val, model, pre, cfg, out);
+        Training.Request request = new Training.Request(all.split(Splits.TRAIN), all.split(Splits.VAL), model, pre,
+                cfg, out);
+        TrainingProgress progress = quiet ? TrainingProgress.silent() : new ConsoleProgress(System.err);
         if (seeds != null && !seeds.isEmpty()) {
             SeedSweep.Summary s = SeedSweep.run(request, seeds, new TrainingValidation(), progress);
             System.out.printf(Locale.ROOT, "%d seeds: val AUC %.4f +- %.4f, ECE %.4f +- %.4f; summary in %s%n",
                     s.seeds().size(), s.aucMean(), s.aucStd(), s.eceMean(), s.eceStd(), s.file());
             return 0;
         }
-        print(Training.start(request, new TrainingValidation(), progress));
+        print(resume ? Training.resume(request, new TrainingValidation(), progress)
+                : Training.start(request, new TrainingValidation(), progress));
         return 0;
     }
 
