@@ -20,13 +20,16 @@ import attndx.train.TrainConfig;
 import attndx.train.Training;
 import attndx.train.TrainingProgress;
 import attndx.train.TrainingResult;
+import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code attndx train}: trains a diagnosis model with the full objective (seed Algorithm 1). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -78,6 +81,8 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stain-jitter", defaultValue = "0", description = "HED stain jitter strength for RGB (0 = off).") double stain;
     @Option(names = "--quiet", description = "No progress bar.") boolean quiet;
     @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
@@ -101,8 +106,9 @@ final class TrainCommand implements Callable<Integer> {
         TrainingProgress progress = quiet ? TrainingProgress.silent() : new ConsoleProgress(System.err);
         if (seeds != null && !seeds.isEmpty()) {
             SeedSweep.Summary s = SeedSweep.run(request, seeds, new TrainingValidation(), progress);
-            System.out.printf(Locale.ROOT, "%d seeds: val AUC %.4f +- %.4f, ECE %.4f +- %.4f; summary in %s%n",
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d seeds: val AUC %.4f +- %.4f, ECE %.4f +- %.4f; summary in %s%n",
                     s.seeds().size(), s.aucMean(), s.aucStd(), s.eceMean(), s.eceStd(), s.file());
+            spec.commandLine().getOut().flush();
             return 0;
         }
         print(resume ? Training.resume(request, new TrainingValidation(), progress)
@@ -115,9 +121,11 @@ final class TrainCommand implements Callable<Integer> {
                 a.contrastDelta(), stain, a.seed());
     }
 
-    private static void print(TrainingResult r) {
-        System.out.printf(Locale.ROOT, "best epoch %d of %d%s: val AUC %.4f, ECE %.4f, accuracy %.4f%nmodel: %s%nlog: %s%n",
+    private void print(TrainingResult r) {
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "best epoch %d of %d%s: val AUC %.4f, ECE %.4f, accuracy %.4f%nmodel: %s%nlog: %s%n",
                 r.bestEpoch(), r.epochs().size(), r.stoppedEarly() ? " (stopped early)" : "", r.best().valAuc(),
                 r.best().valEce(), r.best().valAccuracy(), r.modelDir(), r.runDir().resolve("train-log.jsonl"));
+        w.flush();
     }
 }

@@ -65,9 +65,14 @@ public final class DiagnosisTrainer {
         TrainingChecks.check(spec, train, val);
     }
 
-    /** Trains a fresh model from the spec. */
+    /** Trains a fresh model from the spec; the model is closed when training ends. */
     public TrainingResult train(DiagnosisModel model) {
-        files.start(spec);
+        try {
+            files.start(spec);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
         return loop(model, new LoopState(0, Double.NEGATIVE_INFINITY, -1, 0), null);
     }
 
