@@ -125,13 +125,13 @@ public final class DiagnosisTrainer {
                 epoch++;
                 EpochRecord rec = runEpoch(step, epoch, valImages, model, selection);
                 files.appendLog(rec);
-                progress.epochFinished(rec);
                 LoopState state = new LoopState(epoch, selection.bestScore(), selection.bestEpoch(), selection.sinceBest());
                 files.checkpoints().save(epoch, dir -> {
                     model.save(dir);
                     optimizer.save(dir.resolve(OPTIMIZER_FILE), idToName::get);
                     Json.write(dir.resolve(STATE_FILE), state);
                 });
+                progress.epochFinished(rec);
             }
             return files.result(selection.shouldStop() && epoch < cfg.epochs());
         } catch (IOException e) {
