@@ -73,8 +73,8 @@ final class EvaluateCommand implements Callable<Integer> {
     private Path runSplits() {
         Path run = model.toAbsolutePath().getParent();
         for (Path dir = run; dir != null && dir.startsWith(run.getParent()); dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve("splits.csv"))) {
-                return dir.resolve("splits.csv");
+            if (Files.isRegularFile(dir.resolve(TrainCommand.SPLITS))) {
+                return dir.resolve(TrainCommand.SPLITS);
             }
         }
         return null;

@@ -1,5 +1,6 @@
 package attndx.cli;
 
+import attndx.core.AttndxException;
 import attndx.data.Dataset;
 import attndx.data.DatasetLoader;
 import attndx.data.Preprocessing;
@@ -20,25 +21,32 @@ import attndx.train.TrainConfig;
 import attndx.train.Training;
 import attndx.train.TrainingProgress;
 import attndx.train.TrainingResult;
+import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code attndx train}: trains a diagnosis model with the full objective (seed Algorithm 1). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Train a diagnosis model: classification + sparsity + smoothness + perturbation consistency.")
 final class TrainCommand implements Callable<Integer> {
+    /** The split assignment file of a run directory. */
+    static final String SPLITS = "splits.csv";
     @Option(names = "--data", required = true, description = "Dataset: .npz, manifest folder or DICOM folder.")
     Path data;
     @Mixin
     LoadOptionsMixin load;
     @Option(names = "--out", required = true, description = "Run directory (model/, train-log.jsonl, config.json, checkpoints/).")
     Path out;
-    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint.")
+    @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint; give the"
+            + " run's original options and data (they are checked against its config.json).")
     boolean resume;
     @Option(names = "--model", defaultValue = ModelPresets.DEFAULT,
             description = "Preset: gap, se, cbam, attn-single, attn-multiscale (default ${DEFAULT-VALUE}).")
@@ -77,25 +85,19 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--stain-jitter", defaultValue = "0", description = "HED stain jitter strength for RGB (0 = off).") double stain;
     @Option(names = "--quiet", description = "No progress bar.") boolean quiet;
     @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
+    @Spec
+    CommandSpec spec;
 
     @Override
     public Integer call() {
+        if (resume && seeds != null) {
+            throw new AttndxException("--resume continues a single run and cannot be combined with --seeds");
+        }
         Dataset loaded = DatasetLoader.load(data, load.toOptions()).dataset();
         SplitAssignment assignment = new Splitter(SplitRatios.parse(ratios), seed).split(loaded);
         Dataset all = assignment.apply(loaded);
-        Dataset train = all.split(Splits.TRAIN);
-        Dataset val = all.split(Splits.VAL);
-        if (!resume) {
-            // Evaluation reads this to test on exactly the patients training never saw.
-            assignment.writeCsv(out.resolve("splits.csv"));
-        }
-        TrainingProgress progress = quiet ? TrainingProgress.silent() : new ConsoleProgress(System.err);
-        if (resume) {
-            print(Training.resume(out, train, val, new TrainingValidation(), progress));
-            return 0;
-        }
         ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
-                all.info().task() == TaskType.MULTILABEL ? all.info().numClasses() : all.info().numClasses());
+                all.info().numClasses());
         if (all.info().task() == TaskType.MULTILABEL) {
             model = model.withTask(all.info().channels(), all.info().numClasses(), true);
         }
@@ -104,14 +106,22 @@ final class TrainCommand implements Callable<Integer> {
                 patience, eceWeight, seed, new LossConfig(lambdaSp, lambdaTv, lambdaCon, lambdaSeg, labelSmoothing,
                         focalGamma, classWeights),
                 noAugment ? null : withStain(AugmentConfig.defaults(seed)), null);
-        Training.Request request = new Training.Request(train, val, model, pre, cfg, out);
+        Training.Request request = new Training.Request(all.split(Splits.TRAIN), all.split(Splits.VAL), model, pre,
+                cfg, out);
+        if (!Files.exists(out.resolve(SPLITS))) {
+            // Evaluation reads this to test on exactly the patients training never saw.
+            assignment.writeCsv(out.resolve(SPLITS));
+        }
+        TrainingProgress progress = quiet ? TrainingProgress.silent() : new ConsoleProgress(System.err);
         if (seeds != null && !seeds.isEmpty()) {
             SeedSweep.Summary s = SeedSweep.run(request, seeds, new TrainingValidation(), progress);
-            System.out.printf(Locale.ROOT, "%d seeds: val AUC %.4f +- %.4f, ECE %.4f +- %.4f; summary in %s%n",
+            spec.commandLine().getOut().printf(Locale.ROOT, "%d seeds: val AUC %.4f +- %.4f, ECE %.4f +- %.4f; summary in %s%n",
                     s.seeds().size(), s.aucMean(), s.aucStd(), s.eceMean(), s.eceStd(), s.file());
+            spec.commandLine().getOut().flush();
             return 0;
         }
-        print(Training.start(request, new TrainingValidation(), progress));
+        print(resume ? Training.resume(request, new TrainingValidation(), progress)
+                : Training.start(request, new TrainingValidation(), progress));
         return 0;
     }
 
@@ -120,9 +130,11 @@ final class TrainCommand implements Callable<Integer> {
                 a.contrastDelta(), stain, a.seed());
     }
 
-    private static void print(TrainingResult r) {
-        System.out.printf(Locale.ROOT, "best epoch %d of %d%s: val AUC %.4f, ECE %.4f, accuracy %.4f%nmodel: %s%nlog: %s%n",
+    private void print(TrainingResult r) {
+        PrintWriter w = spec.commandLine().getOut();
+        w.printf(Locale.ROOT, "best epoch %d of %d%s: val AUC %.4f, ECE %.4f, accuracy %.4f%nmodel: %s%nlog: %s%n",
                 r.bestEpoch(), r.epochs().size(), r.stoppedEarly() ? " (stopped early)" : "", r.best().valAuc(),
                 r.best().valEce(), r.best().valAccuracy(), r.modelDir(), r.runDir().resolve("train-log.jsonl"));
+        w.flush();
     }
 }

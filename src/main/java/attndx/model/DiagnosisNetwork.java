@@ -200,6 +200,15 @@ public final class DiagnosisNetwork extends AbstractBlock {
                     + "; this AttnDx reads version " + VERSION);
         }
         readInputShapes(is);
+        if (inputNames.isEmpty()) {
+            // DJL restores a loaded block's input shapes but not their names, and a block without
+            // names cannot be saved again (describeInput pairs names with shapes): a resumed
+            // training run saves the model it loaded.
+            inputNames = new ArrayList<>();
+            for (int i = 0; i < inputShapes.length; i++) {
+                inputNames.add("data" + i);
+            }
+        }
         String saved = is.readUTF();
         if (!saved.equals(Json.toJson(config))) {
             throw new MalformedModelException("the parameters were saved for a different model config: " + saved);

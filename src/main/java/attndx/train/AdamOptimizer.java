@@ -40,7 +40,7 @@ public final class AdamOptimizer extends Optimizer {
      * @param stateManager owns the moment arrays (lives as long as the training run)
      * @param learningRate initial learning rate
      * @param weightDecay decoupled weight decay for the selected parameters
-     * @param decays which parameter ids (DJL parameter names) receive weight decay
+     * @param decays which parameter ids receive weight decay
      */
     public AdamOptimizer(NDManager stateManager, float learningRate, float weightDecay, Predicate<String> decays) {
         super(Optimizer.adam());

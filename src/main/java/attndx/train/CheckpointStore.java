@@ -55,6 +55,12 @@ public final class CheckpointStore {
         }
     }
 
+    /** The epoch of the newest complete checkpoint, 0 when there is none. */
+    public int latestEpoch() {
+        Path pointer = root.resolve(LATEST);
+        return Files.isRegularFile(pointer) ? Json.read(pointer, Latest.class).epoch() : 0;
+    }
+
     /** The newest complete checkpoint's folder; an error naming the run when there is none. */
     public Path latestFolder() {
         Path pointer = root.resolve(LATEST);

@@ -1,28 +1,26 @@
 package attndx.train;
 
 import ai.djl.engine.Engine;
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
-import ai.djl.training.GradientCollector;
-import ai.djl.training.LocalParameterServer;
-import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import attndx.core.AttndxException;
 import attndx.core.Json;
 import attndx.data.Preprocessor;
+import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
-import attndx.model.DiagnosisOutput;
 import attndx.model.ModelRunner;
-import attndx.train.TrainingObjective.MaskTargets;
-import attndx.train.TrainingObjective.PerturbedPass;
+import attndx.model.ResNetBackbone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.function.Predicate;
 
 /**
  * Trains one diagnosis model (seed Algorithm 1): per batch, augmentation, a forward pass on x, a
@@ -67,9 +65,14 @@ public final class DiagnosisTrainer {
         TrainingChecks.check(spec, train, val);
     }
 
-    /** Trains a fresh model from the spec. */
+    /** Trains a fresh model from the spec; the model is closed when training ends. */
     public TrainingResult train(DiagnosisModel model) {
-        files.start(spec);
+        try {
+            files.start(spec);
+        } catch (RuntimeException e) {
+            model.close();
+            throw e;
+        }
         return loop(model, new LoopState(0, Double.NEGATIVE_INFINITY, -1, 0), null);
     }
 
@@ -78,59 +81,87 @@ public final class DiagnosisTrainer {
         RunSpec saved = files.readSpec();
         String diff = saved.difference(spec);
         if (diff != null) {
-            throw new AttndxException("cannot resume " + files.dir() + " with another configuration: " + diff);
+            throw new AttndxException("cannot resume " + files.dir() + ": the request differs from its "
+                    + RunFiles.CONFIG + " at " + diff + "; resume with the run's original options and data,"
+                    + " or start a new run in another directory");
         }
         Path ckpt = files.checkpoints().latestFolder();
         LoopState state = Json.read(ckpt.resolve(STATE_FILE), LoopState.class);
         files.truncateLog(state.epoch());
         DiagnosisModel model = DiagnosisModel.load(ckpt);
+        attachGradients(model);
         return loop(model, state, ckpt.resolve(OPTIMIZER_FILE));
+    }
+
+    /**
+     * Loaded parameters come without gradient buffers (only initialisation attaches them), so a
+     * backward pass on a model read from a checkpoint would find nothing to differentiate.
+     */
+    private static void attachGradients(DiagnosisModel model) {
+        for (Pair<String, Parameter> p : model.network().getParameters()) {
+            if (p.getValue().requiresGradient()) {
+                p.getValue().getArray().setRequiresGradient(true);
+            }
+        }
     }
 
     private TrainingResult loop(DiagnosisModel model, LoopState start, Path optimizerState) {
         TrainConfig cfg = spec.train();
-        Map<String, String> idToName = new HashMap<>();
+        Map<String, String> idToName = parameterNames(model);
         Map<String, String> nameToId = new HashMap<>();
-        for (Pair<String, Parameter> p : model.network().getParameters()) {
-            idToName.put(p.getValue().getId(), p.getKey());
-            nameToId.put(p.getKey(), p.getValue().getId());
-        }
+        idToName.forEach((id, name) -> nameToId.put(name, id));
         ModelSelection selection = new ModelSelection(cfg.eceWeight(), cfg.patience(), 1e-6);
         selection.restore(start.bestScore(), start.bestEpoch(), start.sinceBest());
         try (NDManager runManager = model.model().getNDManager().newSubManager()) {
-            AdamOptimizer optimizer = new AdamOptimizer(runManager, (float) cfg.learningRate(),
-                    (float) cfg.weightDecay(), id -> idToName.getOrDefault(id, "").startsWith("backbone"));
+            TrainingStep step = TrainingStep.create(model, spec, train.classCounts(), runManager);
+            AdamOptimizer optimizer = step.optimizer();
             if (optimizerState != null) {
                 optimizer.load(optimizerState, nameToId::get);
             }
-            ParameterStore ps = new ParameterStore(runManager, false);
-            ps.setParameterServer(new LocalParameterServer(optimizer), new ai.djl.Device[] {runManager.getDevice()});
-            TrainingStep step = new TrainingStep(model, ps, optimizer, spec, train.classCounts(), runManager);
             float[][] valImages = val.normalisedImages(new Preprocessor(spec.preprocessing()));
             int epoch = start.epoch();
-            boolean stopped = false;
-            while (epoch < cfg.epochs()) {
+            // a resumed run that had already stopped early stays stopped
+            while (epoch < cfg.epochs() && !selection.shouldStop()) {
                 epoch++;
                 EpochRecord rec = runEpoch(step, epoch, valImages, model, selection);
                 files.appendLog(rec);
-                progress.epochFinished(rec);
                 LoopState state = new LoopState(epoch, selection.bestScore(), selection.bestEpoch(), selection.sinceBest());
                 files.checkpoints().save(epoch, dir -> {
                     model.save(dir);
                     optimizer.save(dir.resolve(OPTIMIZER_FILE), idToName::get);
                     Json.write(dir.resolve(STATE_FILE), state);
                 });
-                if (selection.shouldStop() && epoch < cfg.epochs()) {
-                    stopped = true;
-                    break;
-                }
+                progress.epochFinished(rec);
             }
-            return files.result(stopped);
+            return files.result(selection.shouldStop() && epoch < cfg.epochs());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read or write optimiser state in " + files.dir(), e);
         } finally {
             model.close();
         }
+    }
+
+    /** Parameter names (e.g. "backbone_stage1_...") by DJL parameter id. */
+    static Map<String, String> parameterNames(DiagnosisModel model) {
+        Map<String, String> idToName = new HashMap<>();
+        for (Pair<String, Parameter> p : model.network().getParameters()) {
+            idToName.put(p.getValue().getId(), p.getKey());
+        }
+        return idToName;
+    }
+
+    /**
+     * Selects the ids of the backbone's parameters: they alone get weight decay. Found by block
+     * type, not by name: DJL prefixes child names with their index ("01backbone_...").
+     */
+    static Predicate<String> backboneOnly(DiagnosisModel model) {
+        Set<String> ids = new HashSet<>();
+        for (Pair<String, Block> child : model.network().getChildren()) {
+            if (child.getValue() instanceof ResNetBackbone) {
+                child.getValue().getParameters().values().forEach(p -> ids.add(p.getId()));
+            }
+        }
+        return ids::contains;
     }
 
     private EpochRecord runEpoch(TrainingStep step, int epoch, float[][] valImages, DiagnosisModel model,
@@ -150,26 +181,18 @@ public final class DiagnosisTrainer {
             dataNanos += r.dataNanos();
             images += batches[b].length;
             skipped = r.skipped();
-            for (Map.Entry<String, Float> e : r.loss().entrySet()) {
-                if (!Float.isFinite(e.getValue())) {
-                    throw new AttndxException("training diverged: loss term '" + firstNonFinite(r.loss())
-                            + "' is " + e.getValue() + " in epoch " + epoch + ", batch " + (b + 1)
-                            + "; the last good checkpoint is in " + files.dir().resolve("checkpoints")
-                            + " (lower the learning rate or the lambda of that term)");
-                }
-                sums.merge(e.getKey(), (double) e.getValue(), Double::sum);
+            String bad = firstNonFinite(r.loss());
+            if (bad != null) {
+                throw diverged(bad, r.loss().get(bad), epoch, b + 1);
             }
+            r.loss().forEach((k, v) -> sums.merge(k, (double) v, Double::sum));
             progress.batchFinished(r.loss(), images / ((System.nanoTime() - t0) / 1e9));
         }
         double trainSeconds = (System.nanoTime() - t0) / 1e9;
         Map<String, Double> means = new LinkedHashMap<>();
         int n = batches.length;
         sums.forEach((k, v) -> means.put(k, v / n));
-        float[][] logits = new ModelRunner(model, Math.max(cfg.batchSize(), 64))
-                .predict(valImages, val.imageShape()[0], val.imageShape()[1], val.imageShape()[2]).logits();
-        ValidationScorer.ValidationScore score = scorer.score(val.info().task(), logits,
-                val.info().task() == attndx.data.TaskType.MULTILABEL ? null : val.classIndices(),
-                val.info().task() == attndx.data.TaskType.MULTILABEL ? val.multiHot() : null);
+        ValidationScorer.ValidationScore score = validate(model, valImages);
         boolean best = selection.offer(epoch, score.auc(), score.ece());
         if (best) {
             files.saveBest(model);
@@ -179,8 +202,30 @@ public final class DiagnosisTrainer {
                 (System.nanoTime() - t0) / 1e9, images / trainSeconds, dataNanos / 1e9 / trainSeconds);
     }
 
+    private ValidationScorer.ValidationScore validate(DiagnosisModel model, float[][] valImages) {
+        int[] shape = val.imageShape();
+        float[][] logits = new ModelRunner(model, Math.max(spec.train().batchSize(), 64))
+                .predict(valImages, shape[0], shape[1], shape[2]).logits();
+        boolean multi = val.info().task() == TaskType.MULTILABEL;
+        return scorer.score(val.info().task(), logits, multi ? null : val.classIndices(), multi ? val.multiHot() : null);
+    }
+
+    /** The first non-finite term in objective order (cls, sparse, ...), "total" if only the sum is, or null. */
     private static String firstNonFinite(Map<String, Float> loss) {
+        if (Float.isFinite(loss.get("total"))) {
+            return null;
+        }
         return loss.entrySet().stream().filter(e -> !"total".equals(e.getKey()) && !Float.isFinite(e.getValue()))
                 .map(Map.Entry::getKey).findFirst().orElse("total");
+    }
+
+    private AttndxException diverged(String term, float value, int epoch, int batch) {
+        String kept = files.checkpoints().latestEpoch() > 0
+                ? "the last good checkpoint (epoch " + files.checkpoints().latestEpoch() + ") is kept in "
+                        + files.dir().resolve("checkpoints")
+                : "no checkpoint was written yet";
+        return new AttndxException("training stopped: loss term '" + term + "' is " + value + " in epoch " + epoch
+                + ", batch " + batch + "; " + kept + " (check the images for NaN or infinite pixels, lower the"
+                + " learning rate or the lambda of that term)");
     }
 }

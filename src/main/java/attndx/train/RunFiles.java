@@ -52,6 +52,10 @@ final class RunFiles {
     }
 
     RunSpec readSpec() {
+        if (!Files.isRegularFile(dir.resolve(CONFIG))) {
+            throw new AttndxException("cannot resume " + dir + ": it holds no run (" + CONFIG + " is missing);"
+                    + " check --out, or start the run without --resume");
+        }
         return Json.read(dir.resolve(CONFIG), RunSpec.class);
     }
 

@@ -65,6 +65,18 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
                 loss, augment, perturbation);
     }
 
+    /** A copy with other loss weights and options. */
+    public TrainConfig withLoss(LossConfig newLoss) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, schedule, patience, eceWeight, seed,
+                newLoss, augment, perturbation);
+    }
+
+    /** A copy with another learning rate and schedule. */
+    public TrainConfig withRate(double newLearningRate, LearningRateSchedule newSchedule) {
+        return new TrainConfig(epochs, batchSize, newLearningRate, weightDecay, newSchedule, patience, eceWeight, seed,
+                loss, augment, perturbation);
+    }
+
     /** A copy with the perturbation set made explicit. */
     public TrainConfig withPerturbation(PerturbationConfig p) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, schedule, patience, eceWeight, seed,

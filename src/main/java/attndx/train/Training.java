@@ -35,43 +35,57 @@ public final class Training {
 
     /** Trains a new model. */
     public static TrainingResult start(Request r, ValidationScorer scorer, TrainingProgress progress) {
-        Preprocessing p = r.preprocessing().normalisation() == Preprocessing.Normalisation.DATASET
-                ? Preprocessor.fit(r.preprocessing(), r.train()) : r.preprocessing();
-        TrainingData train = new TrainingData(r.train(), new Preprocessor(p));
-        TrainingData val = new TrainingData(r.val(), new Preprocessor(p));
-        String trainPrint = DatasetFingerprint.of(r.train());
-        String valPrint = DatasetFingerprint.of(r.val());
-        TrainConfig cfg = r.config();
-        RunSpec draft = new RunSpec(cfg, r.model(), p, r.train().info().classNames(), trainPrint, valPrint);
+        Plan plan = plan(r);
+        return new DiagnosisTrainer(plan.spec(), plan.train(), plan.val(), scorer, progress, r.outDir())
+                .train(newModel(plan.spec()));
+    }
+
+    /** A freshly initialised model for {@code spec}, seeded by its seed, with the spec as provenance. */
+    static DiagnosisModel newModel(RunSpec spec) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> provenanceConfig = Json.mapper().convertValue(draft, Map.class);
-        DiagnosisModel model = DiagnosisModel.create(r.model(), p, r.train().info().classNames(),
-                Provenance.capture("model", provenanceConfig, trainPrint, cfg.seed()), (int) cfg.seed());
-        if (cfg.perturbation() == null && cfg.loss().lambdaConsistency() > 0 && r.model().hasAttention()) {
-            int[] shape = train.imageShape();
-            int stride = TrainingStep.attentionStride(model, shape[0], shape[1], shape[2]);
-            cfg = cfg.withPerturbation(PerturbationConfig.defaults(Math.max(1, stride), cfg.seed()));
-        }
-        RunSpec spec = new RunSpec(cfg, r.model(), p, draft.classNames(), trainPrint, valPrint);
-        return new DiagnosisTrainer(spec, train, val, scorer, progress, r.outDir()).train(model);
+        Map<String, Object> provenanceConfig = Json.mapper().convertValue(spec, Map.class);
+        return DiagnosisModel.create(spec.model(), spec.preprocessing(), spec.classNames(),
+                Provenance.capture("model", provenanceConfig, spec.trainData(), spec.train().seed()),
+                (int) spec.train().seed());
     }
 
     /**
-     * Resumes the run in {@code runDir} on the same splits; {@code extraEpochs} &gt; 0 extends the
-     * run beyond its configured epochs.
+     * Continues the run in {@code r.outDir()} from its latest checkpoint. The request is resolved
+     * exactly as {@link #start} resolves it and must match the run's {@code config.json}: same
+     * config (epochs included), model, preprocessing and data.
      */
-    public static TrainingResult resume(Path runDir, Dataset trainSplit, Dataset valSplit, ValidationScorer scorer,
-            TrainingProgress progress) {
-        RunSpec spec = new RunFiles(runDir).readSpec();
-        Preprocessor pre = new Preprocessor(spec.preprocessing());
-        TrainingData train = new TrainingData(trainSplit, pre);
-        TrainingData val = new TrainingData(valSplit, pre);
-        RunSpec requested = new RunSpec(spec.train(), spec.model(), spec.preprocessing(),
-                trainSplit.info().classNames(), DatasetFingerprint.of(trainSplit), DatasetFingerprint.of(valSplit));
-        String diff = spec.difference(requested);
-        if (diff != null) {
-            throw new AttndxException("cannot resume " + runDir + " on other data: " + diff);
+    public static TrainingResult resume(Request r, ValidationScorer scorer, TrainingProgress progress) {
+        Plan plan = plan(r);
+        return new DiagnosisTrainer(plan.spec(), plan.train(), plan.val(), scorer, progress, r.outDir()).resume();
+    }
+
+    /** A resolved request: the run's spec and both splits packed for training. */
+    record Plan(RunSpec spec, TrainingData train, TrainingData val) {}
+
+    /** Resolves a request: fitted preprocessing, packed splits, perturbation set, fingerprints. */
+    static Plan plan(Request r) {
+        Preprocessing p = r.preprocessing().normalisation() == Preprocessing.Normalisation.DATASET
+                ? Preprocessor.fit(r.preprocessing(), nonEmpty(r.train(), "training"))
+                : r.preprocessing();
+        TrainingData train = new TrainingData(nonEmpty(r.train(), "training"), new Preprocessor(p));
+        TrainingData val = new TrainingData(nonEmpty(r.val(), "validation"), new Preprocessor(p));
+        TrainConfig cfg = r.config();
+        if (cfg.perturbation() == null && cfg.loss().lambdaConsistency() > 0 && r.model().hasAttention()) {
+            int[] shape = train.imageShape();
+            int stride = TrainingStep.attentionStride(r.model(), shape[0], shape[1], shape[2]);
+            cfg = cfg.withPerturbation(PerturbationConfig.defaults(Math.max(1, stride), cfg.seed()));
         }
-        return new DiagnosisTrainer(spec, train, val, scorer, progress, runDir).resume();
+        RunSpec spec = new RunSpec(cfg, r.model(), p, r.train().info().classNames(),
+                DatasetFingerprint.of(r.train()), DatasetFingerprint.of(r.val()));
+        return new Plan(spec, train, val);
+    }
+
+    private static Dataset nonEmpty(Dataset d, String role) {
+        if (d.size() == 0) {
+            throw new AttndxException("the " + role + " split of dataset " + d.info().name() + " ("
+                    + d.info().source() + ") is empty: give samples of that split (manifest column 'split') or"
+                    + " split ratios that assign some patients to it");
+        }
+        return d;
     }
 }

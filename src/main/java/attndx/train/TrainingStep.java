@@ -1,15 +1,20 @@
 package attndx.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
+import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
+import attndx.model.DiagnosisNetwork;
 import attndx.model.DiagnosisOutput;
+import attndx.model.ModelConfig;
+import attndx.model.ModelFactory;
 import attndx.train.Augmenter.Augmented;
 import attndx.train.TrainingObjective.MaskTargets;
 import attndx.train.TrainingObjective.PerturbedPass;
@@ -35,8 +40,21 @@ final class TrainingStep {
     /** The loss terms of the step, the terms not computed, and the time spent assembling the batch. */
     record Result(Map<String, Float> loss, Map<String, String> skipped, long dataNanos) {}
 
-    TrainingStep(DiagnosisModel model, ParameterStore ps, AdamOptimizer optimizer, RunSpec spec, long[] classCounts,
-            NDManager runManager) {
+    /**
+     * A step for {@code model} with a fresh {@link AdamOptimizer} (weight decay on the backbone only)
+     * whose state lives in {@code runManager}.
+     */
+    static TrainingStep create(DiagnosisModel model, RunSpec spec, long[] classCounts, NDManager runManager) {
+        TrainConfig cfg = spec.train();
+        AdamOptimizer optimizer = new AdamOptimizer(runManager, (float) cfg.learningRate(), (float) cfg.weightDecay(),
+                DiagnosisTrainer.backboneOnly(model));
+        ParameterStore ps = new ParameterStore(runManager, false);
+        ps.setParameterServer(new LocalParameterServer(optimizer), new Device[] {runManager.getDevice()});
+        return new TrainingStep(model, ps, optimizer, spec, classCounts, runManager);
+    }
+
+    private TrainingStep(DiagnosisModel model, ParameterStore ps, AdamOptimizer optimizer, RunSpec spec,
+            long[] classCounts, NDManager runManager) {
         this.model = model;
         this.ps = ps;
         this.optimizer = optimizer;
@@ -105,14 +123,14 @@ final class TrainingStep {
     }
 
     /**
-     * The factor between input and fused-attention resolution of {@code model} at an input of
-     * {@code c x h x w} (a probe forward pass), or 0 for models without attention.
+     * The factor between input and fused-attention resolution of {@code config} at an input of
+     * {@code c x h x w} (a forward pass of a throw-away network), or 0 for models without attention.
      */
-    static int attentionStride(DiagnosisModel model, int c, int h, int w) {
-        try (NDManager m = model.model().getNDManager().newSubManager()) {
+    static int attentionStride(ModelConfig config, int c, int h, int w) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiagnosisNetwork net = ModelFactory.buildInitialized(config, m, h, w);
             NDArray probe = m.zeros(new Shape(2, c, h, w));
-            DiagnosisOutput out = new DiagnosisOutput(model.network().forward(new ParameterStore(m, false),
-                    new NDList(probe), false));
+            DiagnosisOutput out = new DiagnosisOutput(net.forward(new ParameterStore(m, false), new NDList(probe), false));
             return out.attention() == null ? 0 : (int) (h / out.attention().getShape().get(2));
         }
     }
