@@ -15,6 +15,8 @@ public final class BenchmarkReport {
      */
     public static String format(Result r) {
         StringBuilder sb = new StringBuilder();
+        sb.append(String.format(Locale.ROOT, "cores %d, OMP_NUM_THREADS %s%n", Runtime.getRuntime().availableProcessors(),
+                System.getenv().getOrDefault("OMP_NUM_THREADS", "unset")));
         sb.append(String.format(Locale.ROOT, "%-16s %7s %5s %12s %8s %12s %8s %9s %9s%n", "preset", "input", "batch",
                 "forward/s", "x gap", "train/s", "x gap", "RSS MiB", "peak MiB"));
         for (Row row : r.rows()) {
@@ -29,10 +31,11 @@ public final class BenchmarkReport {
         if (s != null) {
             long first = s.rssKb()[0];
             long last = s.rssKb()[s.rssKb().length - 1];
+            int n = s.steps().length - 1;
             sb.append(String.format(Locale.ROOT, "soak: %s width %d, %dx%d batch %d, %d steps at %.1f img/s: RSS %d MiB "
-                    + "after step 1 -> %d MiB after step %d (%+d MiB)%n", s.preset(), s.width(), s.setting().size(),
-                    s.setting().size(), s.setting().batch(), s.steps()[s.steps().length - 1], s.trainPerSecond(),
-                    first / 1024, last / 1024, s.steps()[s.steps().length - 1], (last - first) / 1024));
+                    + "-> %d MiB (%+d MiB), live JVM heap %d -> %d MiB%n", s.preset(), s.width(),
+                    s.setting().size(), s.setting().size(), s.setting().batch(), s.steps()[n], s.trainPerSecond(),
+                    first / 1024, last / 1024, (last - first) / 1024, s.heapKb()[0] / 1024, s.heapKb()[n] / 1024));
         }
         return sb.toString();
     }

@@ -3,6 +3,8 @@ package attndx.model;
 import ai.djl.MalformedModelException;
 import ai.djl.Model;
 import ai.djl.engine.Engine;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
 import attndx.core.AttndxException;
 import attndx.core.Json;
 import attndx.core.Provenance;
@@ -49,11 +51,17 @@ public final class DiagnosisModel implements AutoCloseable {
                 null, provenance);
         Engine.getInstance().setRandomSeed(seed);
         Model model = Model.newInstance(MODEL_NAME);
-        int h = preprocessing.height() > 0 ? preprocessing.height() : ModelFactory.DEFAULT_INIT_SIZE;
-        int w = preprocessing.width() > 0 ? preprocessing.width() : ModelFactory.DEFAULT_INIT_SIZE;
-        DiagnosisNetwork net = ModelFactory.buildInitialized(config, model.getNDManager(), h, w);
+        DiagnosisNetwork net = ModelFactory.build(config);
+        net.initialize(model.getNDManager(), DataType.FLOAT32, initShape(meta));
         model.setBlock(net);
         return new DiagnosisModel(model, net, meta);
+    }
+
+    private static Shape initShape(ModelMetadata meta) {
+        Preprocessing p = meta.preprocessing();
+        int h = p.height() > 0 ? p.height() : ModelFactory.DEFAULT_INIT_SIZE;
+        int w = p.width() > 0 ? p.width() : ModelFactory.DEFAULT_INIT_SIZE;
+        return new Shape(1, meta.config().inChannels(), h, w);
     }
 
     /**
@@ -73,6 +81,9 @@ public final class DiagnosisModel implements AutoCloseable {
                 throw new AttndxException("parameter file not found: " + params);
             }
             model.load(dir, MODEL_NAME);
+            // DJL's loader leaves the loaded arrays without gradients; initialising keeps every array and
+            // re-enables them, so a loaded model can be fine-tuned or explained with gradients.
+            net.initialize(model.getNDManager(), DataType.FLOAT32, initShape(meta));
         } catch (IOException | MalformedModelException | RuntimeException e) {
             model.close();
             if (e instanceof AttndxException a) {

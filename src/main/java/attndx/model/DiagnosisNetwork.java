@@ -35,6 +35,8 @@ import java.util.List;
  *   <li>{@code features} B x d x h4 x w4, the last-stage feature map, only when the forward's params
  *       contain {@link #RETURN_FEATURES} = true (for CAM).
  * </ul>
+ * With {@link #MC_DROPOUT} = true in the params, an inference forward keeps the classifier's dropout on
+ * (Monte-Carlo dropout; needs a config with dropout &gt; 0).
  * How the fused map pools: the last-stage features F^(4) are bilinearly upsampled to the fused map's
  * resolution and z = sum A F / (sum A + eps) is taken there, so the returned map is exactly the pooling
  * weight of every pooled location. GAP, SE and CBAM models pool with the global mean and return no map.
@@ -46,6 +48,11 @@ import java.util.List;
 public final class DiagnosisNetwork extends AbstractBlock {
     /** Forward param key: when mapped to {@code true}, the output also carries {@link #FEATURES}. */
     public static final String RETURN_FEATURES = "return_features";
+    /**
+     * Forward param key: when mapped to {@code true}, the dropout before the classifier stays active in an
+     * inference forward (MC dropout) while batch norm keeps using its running statistics.
+     */
+    public static final String MC_DROPOUT = "mc_dropout";
     /** Name of the optional last-stage feature output. */
     public static final String FEATURES = "features";
     private static final byte VERSION = 1;
@@ -85,13 +92,17 @@ public final class DiagnosisNetwork extends AbstractBlock {
             PairList<String, Object> params) {
         NDArray x = inputs.head();
         NDList features = stageFeatures(ps, x, training);
-        NDList out = head(ps, features, x.getShape(), training);
-        if (params != null && Boolean.TRUE.equals(params.get(RETURN_FEATURES))) {
+        NDList out = head(ps, features, x.getShape(), training, training || flag(params, MC_DROPOUT));
+        if (flag(params, RETURN_FEATURES)) {
             NDArray last = features.get(ModelConfig.STAGES - 1);
             last.setName(FEATURES);
             out.add(last);
         }
         return out;
+    }
+
+    private static boolean flag(PairList<String, Object> params, String key) {
+        return params != null && Boolean.TRUE.equals(params.get(key));
     }
 
     /** The backbone's stage feature maps F^(1)..F^(4) for a B x C x H x W input. */
@@ -101,6 +112,10 @@ public final class DiagnosisNetwork extends AbstractBlock {
 
     /** Everything after the backbone: the named outputs (see the class comment) for the given stage features. */
     public NDList head(ParameterStore ps, NDList features, Shape inputShape, boolean training) {
+        return head(ps, features, inputShape, training, training);
+    }
+
+    private NDList head(ParameterStore ps, NDList features, Shape inputShape, boolean training, boolean dropout) {
         NDArray last = features.get(ModelConfig.STAGES - 1);
         NDList maps = new NDList();
         for (int i = 0; i < heads.size(); i++) {
@@ -120,7 +135,8 @@ public final class DiagnosisNetwork extends AbstractBlock {
             }
         }
         NDList out = new NDList();
-        out.add(named(classifier.forward(ps, new NDList(pooled), training).singletonOrThrow(), DiagnosisOutput.LOGITS));
+        // The classifier holds only dropout and linear layers, so its training flag switches dropout alone.
+        out.add(named(classifier.forward(ps, new NDList(pooled), dropout).singletonOrThrow(), DiagnosisOutput.LOGITS));
         if (attention != null) {
             out.add(named(attention, DiagnosisOutput.ATTENTION));
             for (int i = 0; i < maps.size(); i++) {

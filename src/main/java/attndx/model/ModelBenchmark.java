@@ -20,7 +20,10 @@ import java.util.function.Consumer;
  * Throughput and memory of every preset (paper 9.5: attention heads should add little over the backbone):
  * inference forward and training step (softmax cross-entropy + Adam) in images/s, the median of timed
  * calls after warm-up, on random data; plus a soak of many training steps reporting resident memory, which
- * must stay flat (a growing RSS is a native leak). A benchmark, not a test: numbers depend on the machine.
+ * must stay flat (a growing RSS is a native leak). The soak uses the first setting. A benchmark, not a test:
+ * numbers depend on the machine. On a machine shared with other busy processes, run it with
+ * {@code OMP_NUM_THREADS=1}: PyTorch's OpenMP threads wait for each other at every op, and when one of them is
+ * descheduled a ResNet-18 forward of one 28x28 image was seen to take 760 ms instead of 33 ms.
  */
 public final class ModelBenchmark {
     private ModelBenchmark() {}
@@ -46,8 +49,13 @@ public final class ModelBenchmark {
     public record Row(String preset, Setting setting, double forwardPerSecond, double trainPerSecond, long rssKb,
             long peakRssKb) {}
 
-    /** Resident memory during the soak: {@code rssKb[i]} after {@code steps[i]} steps. */
-    public record Soak(String preset, int width, Setting setting, int[] steps, long[] rssKb, double trainPerSecond) {}
+    /**
+     * Memory during the soak: after {@code steps[i]} steps (counted after one untimed first step), the
+     * resident set {@code rssKb[i]} and the JVM heap still in use after a full GC {@code heapKb[i]} (flat when
+     * no Java objects leak; native tensors show only in the RSS).
+     */
+    public record Soak(String preset, int width, Setting setting, int[] steps, long[] rssKb, long[] heapKb,
+            double trainPerSecond) {}
 
     /** All rows and the soak (null when soakSteps is 0). */
     public record Result(List<Row> rows, Soak soak) {}
@@ -116,10 +124,12 @@ public final class ModelBenchmark {
         int samples = 10;
         int[] steps = new int[samples + 1];
         long[] rss = new long[samples + 1];
+        long[] heap = new long[samples + 1];
         try (DiagnosisModel model = model(config); ClassificationStep step = new ClassificationStep(model,
                 Tracker.fixed(1e-3f))) {
             step.step(x, y, shape); // first step allocates optimiser state: measure from after it
             rss[0] = MemoryStats.rssKb();
+            heap[0] = liveHeapKb();
             long start = System.nanoTime();
             for (int i = 1; i <= samples; i++) {
                 steps[i] = (int) ((long) o.soakSteps() * i / samples);
@@ -127,11 +137,19 @@ public final class ModelBenchmark {
                     step.step(x, y, shape);
                 }
                 rss[i] = MemoryStats.rssKb();
-                progress.accept(String.format("soak step %d: RSS %d MiB", steps[i], rss[i] / 1024));
+                heap[i] = liveHeapKb();
+                progress.accept(String.format("soak step %d: RSS %d MiB (live JVM heap %d MiB)", steps[i],
+                        rss[i] / 1024, heap[i] / 1024));
             }
             double seconds = (System.nanoTime() - start) / 1e9;
-            return new Soak(config.preset(), o.soakWidth(), s, steps, rss, (double) o.soakSteps() * s.batch() / seconds);
+            return new Soak(config.preset(), o.soakWidth(), s, steps, rss, heap, (double) o.soakSteps() * s.batch() / seconds);
         }
+    }
+
+    private static long liveHeapKb() {
+        System.gc(); // sampled 11 times per soak: the pause is negligible next to the steps
+        Runtime rt = Runtime.getRuntime();
+        return (rt.totalMemory() - rt.freeMemory()) / 1024;
     }
 
     private static float[] randomImages(Setting s) {

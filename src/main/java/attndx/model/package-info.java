@@ -1,6 +1,14 @@
 /**
- * The model family as DJL blocks: residual backbone, spatial attention heads, multi-scale fusion,
- * baselines (GAP, SE, CBAM), the segmentation head, configs and save/load. Imports
- * {@code attndx.core} and {@code attndx.data} only.
+ * The model family as DJL blocks: residual backbone ({@link attndx.model.ResNetBackbone}), spatial
+ * attention heads ({@link attndx.model.AttentionHead}), multi-scale fusion
+ * ({@link attndx.model.AttentionFusion}), baselines (GAP, SE, CBAM), the segmentation head, the config
+ * ({@link attndx.model.ModelConfig}, {@link attndx.model.ModelPresets}), save/load
+ * ({@link attndx.model.DiagnosisModel}), batch inference ({@link attndx.model.ModelRunner}) and the
+ * throughput benchmark. Imports {@code attndx.core} and {@code attndx.data} only.
+ *
+ * <p>Typical use: {@code DiagnosisModel.create(ModelPresets.defaults(1, 2), preprocessing, classNames,
+ * provenance, seed)}; train {@code model.network()} through {@code model.model().newTrainer(...)} reading the
+ * forward output with {@link attndx.model.DiagnosisOutput}; {@code save(dir)}; later
+ * {@code DiagnosisModel.load(dir)} and {@code new ModelRunner(model, 64).predict(images, c, h, w)}.
  */
 package attndx.model;

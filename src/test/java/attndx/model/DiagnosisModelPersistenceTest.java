@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import ai.djl.nn.Parameter;
 import attndx.core.AttndxException;
 import attndx.core.Provenance;
 import attndx.data.Preprocessing;
@@ -60,6 +61,9 @@ class DiagnosisModelPersistenceTest {
             assertEquals(loaded.config(), NetworkFixtures.tiny("attn-multiscale", 2).withSegmentationHead(true));
             assertEquals(7, loaded.metadata().provenance().seed());
             assertNull(loaded.metadata().temperature());
+            assertTrue(loaded.network().getParameters().values().stream()
+                    .filter(p -> p.getType() != Parameter.Type.RUNNING_MEAN && p.getType() != Parameter.Type.RUNNING_VAR)
+                    .allMatch(p -> p.getArray().hasGradient()), "loaded weights must accept gradients");
         }
     }
 

@@ -106,6 +106,23 @@ class DiagnosisNetworkShapeTest {
     }
 
     @Test
+    void mcDropoutVariesOnlyTheLogitsOfAnInferenceForward() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiagnosisNetwork net = NetworkFixtures.init(NetworkFixtures.tiny("attn-single", 2).withDropout(0.5), m, 28, 7);
+            NDArray x = NetworkFixtures.randomInput(m, 2, 1, 28);
+            float[] plain1 = NetworkFixtures.forward(net, m, x, false).logits().toFloatArray();
+            float[] plain2 = NetworkFixtures.forward(net, m, x, false).logits().toFloatArray();
+            assertArrayEquals(plain1, plain2);
+            PairList<String, Object> mc = new PairList<>();
+            mc.add(DiagnosisNetwork.MC_DROPOUT, true);
+            NDList a = net.forward(new ParameterStore(m, false), new NDList(x), false, mc);
+            NDList b = net.forward(new ParameterStore(m, false), new NDList(x), false, mc);
+            assertTrue(a.get(0).sub(b.get(0)).abs().max().getFloat() > 0f, "MC dropout samples are identical");
+            assertArrayEquals(a.get(DiagnosisOutput.ATTENTION).toFloatArray(), b.get(DiagnosisOutput.ATTENTION).toFloatArray());
+        }
+    }
+
+    @Test
     void classSpecificMapsDifferPerClass() {
         try (NDManager m = NDManager.newBaseManager()) {
             ModelConfig config = NetworkFixtures.tiny("attn-single", 3)

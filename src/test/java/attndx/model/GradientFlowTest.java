@@ -1,5 +1,7 @@
 package attndx.model;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.engine.Engine;
@@ -15,6 +17,7 @@ import attndx.model.ModelConfig.BlockAttention;
 import attndx.model.ModelConfig.Fusion;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -33,6 +36,27 @@ class GradientFlowTest {
     @EnumSource(value = BlockAttention.class, names = {"SE", "CBAM"})
     void channelAttentionBaselinesGetGradients(BlockAttention gate) {
         assertAllGradientsNonZero(NetworkFixtures.tiny(gate == BlockAttention.SE ? "se" : "cbam", 2));
+    }
+
+    @Test
+    void headAloneReproducesForwardAndGivesGradCamGradients() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            DiagnosisNetwork net = NetworkFixtures.init(NetworkFixtures.tiny("attn-multiscale", 2), m, 28, 12);
+            NDArray x = NetworkFixtures.randomInput(m, 2, 1, 28);
+            ParameterStore ps = new ParameterStore(m, false);
+            float[] full = NetworkFixtures.forward(net, m, x, false).logits().toFloatArray();
+            NDList features = net.stageFeatures(ps, x, false);
+            NDArray last = features.get(3).stopGradient();
+            last.setRequiresGradient(true);
+            features.set(3, last);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                DiagnosisOutput out = new DiagnosisOutput(net.head(ps, features, x.getShape(), false));
+                assertArrayEquals(full, out.logits().toFloatArray());
+                gc.backward(out.logits().get(":, 1").sum());
+            }
+            assertEquals(last.getShape(), last.getGradient().getShape());
+            assertTrue(last.getGradient().abs().sum().getFloat() > 0f);
+        }
     }
 
     private static void assertAllGradientsNonZero(ModelConfig config) {

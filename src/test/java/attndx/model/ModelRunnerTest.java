@@ -1,0 +1,65 @@
+package attndx.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import attndx.core.Provenance;
+import attndx.data.Preprocessing;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+class ModelRunnerTest {
+    private static DiagnosisModel model(ModelConfig config, List<String> names) {
+        return DiagnosisModel.create(config, Preprocessing.defaults(), names, Provenance.capture("model", Map.of(), "", 1), 1);
+    }
+
+    private static float[][] images(int n) {
+        float[][] x = new float[n][28 * 28];
+        for (int i = 0; i < n; i++) {
+            for (int p = 0; p < x[i].length; p++) {
+                x[i][p] = ((p * 31 + i * 7) % 17) / 17f;
+            }
+        }
+        return x;
+    }
+
+    @Test
+    void batchingDoesNotChangeWhichAnswerBelongsToWhichImage() {
+        try (DiagnosisModel m = model(NetworkFixtures.tiny("attn-multiscale", 2), List.of("a", "b"))) {
+            float[][] x = images(5);
+            Prediction all = new ModelRunner(m, 5).predict(x, 1, 28, 28);
+            Prediction single = new ModelRunner(m, 1).predict(new float[][] {x[3]}, 1, 28, 28);
+            assertEquals(5, all.size());
+            assertArrayEquals(single.logits()[0], all.logits()[3], 1e-5f);
+            assertEquals(1, all.mapCount());
+            assertEquals(14, all.mapHeight());
+            float[][] map = all.map(3, 0);
+            assertEquals(all.attention()[3][2 * 14 + 5], map[2][5]);
+        }
+    }
+
+    @Test
+    void multiLabelProbabilitiesAreSigmoidsAndGapHasNoMap() {
+        try (DiagnosisModel m = model(NetworkFixtures.tiny("gap", 3).withTask(1, 3, true), List.of("a", "b", "c"))) {
+            Prediction p = new ModelRunner(m, 4).predict(images(2), 1, 28, 28);
+            assertNull(p.attention());
+            assertNull(p.map(0, 0));
+            for (int c = 0; c < 3; c++) {
+                assertEquals(1 / (1 + Math.exp(-p.logits()[1][c])), p.probabilities()[1][c], 1e-6);
+            }
+        }
+    }
+
+    @Test
+    void wrongImageSizeIsRejectedWithItsIndex() {
+        try (DiagnosisModel m = model(NetworkFixtures.tiny("gap", 2), List.of("a", "b"))) {
+            float[][] x = {new float[784], new float[10]};
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> new ModelRunner(m, 4).predict(x, 1, 28, 28));
+            assertEquals("image 1 has 10 values, expected 1x28x28", e.getMessage());
+        }
+    }
+}
