@@ -7,7 +7,9 @@ import attndx.train.ConsoleProgress;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code attndx demo}: the whole pipeline on the built-in phantom data. */
 @Command(name = "demo", mixinStandardHelpOptions = true,
@@ -22,15 +24,23 @@ final class DemoCommand implements Callable<Integer> {
     @Option(names = "--seed", defaultValue = "42") long seed;
     @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
 
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
     @Override
     public Integer call() {
         DemoRun.Result r = DemoRun.run(new DemoRun.Settings(out, count, size, width, epochs, seed),
                 new ConsoleProgress(System.err));
-        System.out.print(EvaluationTable.format(r.evaluation()));
-        System.out.println("data:       " + r.dataDir());
-        System.out.println("model:      " + r.training().modelDir());
-        System.out.println("train log:  " + r.training().runDir().resolve("train-log.jsonl"));
-        System.out.println("evaluation: " + r.training().runDir().resolve("evaluation-test").resolve(EvaluationRun.FILE));
+        out().print(EvaluationTable.format(r.evaluation()));
+        out().println("data:       " + r.dataDir());
+        out().println("model:      " + r.training().modelDir());
+        out().println("train log:  " + r.training().runDir().resolve("train-log.jsonl"));
+        out().println("evaluation: " + r.training().runDir().resolve("evaluation-test").resolve(EvaluationRun.FILE));
+        out().flush();
         return 0;
     }
 }

@@ -15,7 +15,9 @@ import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
+import picocli.CommandLine.Spec;
 
 /** {@code attndx evaluate}: metrics with CIs, calibration, selective prediction, shift and stress tests. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -47,11 +49,19 @@ final class EvaluateCommand implements Callable<Integer> {
     double coverage;
     @Option(names = "--false-flag-rate", defaultValue = "0.05") double falseFlagRate;
     @Option(names = "--stress", split = ",", defaultValue = "0,0.25,0.5,0.75,1",
-            description = "Synthetic shift strengths (empty to skip).")
+            description = "Synthetic shift strengths in [0,1] (default ${DEFAULT-VALUE}).")
     List<Double> stress;
+    @Option(names = "--no-stress", description = "Skip the synthetic shift stress test.") boolean noStress;
     @Option(names = "--out", description = "Output folder (default: evaluation-SPLIT next to the model).")
     Path out;
     @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
+
+    @Spec
+    CommandSpec spec;
+
+    private java.io.PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
 
     @Override
     public Integer call() {
@@ -63,9 +73,10 @@ final class EvaluateCommand implements Callable<Integer> {
                 sensitivity, 0.5, bins, List.of(0.8, 0.9, 0.95), coverage);
         Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("evaluation-" + split);
         EvaluationRun.Result r = EvaluationRun.run(new EvaluationRun.Request(model, all, split, calibrateOn, cfg,
-                falseFlagRate, stress, dir));
-        System.out.print(EvaluationTable.format(r));
-        System.out.println("results: " + dir.resolve(EvaluationRun.FILE));
+                falseFlagRate, noStress ? List.of() : stress, dir));
+        out().print(EvaluationTable.format(r));
+        out().println("results: " + dir.resolve(EvaluationRun.FILE));
+        out().flush();
         return 0;
     }
 

@@ -24,8 +24,19 @@ public record Provenance(String kind, Map<String, Object> config, String dataFin
 
     public Provenance {
         Objects.requireNonNull(kind, "kind");
-        config = config == null ? Map.of() : Map.copyOf(config);
+        config = config == null ? Map.of() : withoutNulls(config);
         dataFingerprint = dataFingerprint == null ? "" : dataFingerprint;
+    }
+
+    /** An unmodifiable copy in the same order; absent settings (null values) are left out. */
+    private static Map<String, Object> withoutNulls(Map<String, Object> config) {
+        Map<String, Object> copy = new java.util.LinkedHashMap<>();
+        config.forEach((k, v) -> {
+            if (v != null) {
+                copy.put(k, v);
+            }
+        });
+        return java.util.Collections.unmodifiableMap(copy);
     }
 
     /** Captures versions and the current time for a new artifact. */

@@ -30,6 +30,11 @@ public final class EvaluationTable {
                     r.temperature().temperature(), r.temperature().nllBefore(), r.temperature().nllAfter()));
         }
         for (CalibrationComparison c : r.calibration()) {
+            if (c.after() == null) {
+                sb.append(String.format(Locale.ROOT, "calibration %s: ECE %.4f, Brier %.4f, NLL %.4f (no temperature fitted)%n",
+                        c.name(), c.before().ece(), c.before().brier(), c.before().nll()));
+                continue;
+            }
             sb.append(String.format(Locale.ROOT, "calibration %s: ECE %.4f -> %.4f, Brier %.4f -> %.4f, NLL %.4f -> %.4f%n",
                     c.name(), c.before().ece(), c.after().ece(), c.before().brier(), c.after().brier(),
                     c.before().nll(), c.after().nll()));
