@@ -82,6 +82,11 @@ public final class DiagnosisNetwork extends AbstractBlock {
         return config;
     }
 
+    /** The backbone f. */
+    ResNetBackbone backbone() {
+        return backbone;
+    }
+
     /** The multi-scale fusion block, or null with fewer than two attention stages. */
     public AttentionFusion fusion() {
         return fusion;

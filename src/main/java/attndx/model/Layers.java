@@ -30,9 +30,12 @@ final class Layers {
                 .build();
     }
 
+    /** Epsilon of every batch norm of the model family (PyTorch default); {@link FoldedInference} folds with it. */
+    static final float BN_EPSILON = 1e-5f;
+
     /** Batch norm with PyTorch's defaults (eps 1e-5; DJL momentum 0.9 = PyTorch momentum 0.1). */
     static BatchNorm batchNorm() {
-        return BatchNorm.builder().optEpsilon(1e-5f).optMomentum(0.9f).build();
+        return BatchNorm.builder().optEpsilon(BN_EPSILON).optMomentum(0.9f).build();
     }
 
     /** Hidden width of the SE/CBAM channel MLP: channels / 16, at least 4, at most channels. */

@@ -1,21 +1,23 @@
 package attndx.model;
 
 import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import java.util.Arrays;
 
 /**
- * Inference on already preprocessed images without a DJL Predictor: each batch runs
- * {@code forward(training = false)} in its own sub-manager (inputs created there, so every intermediate
- * is freed when the batch ends) and is converted to Java arrays once. Not thread-safe: use one runner
- * per thread. Do not run it while a GradientCollector is open.
+ * Inference on already preprocessed images without a DJL Predictor: each batch runs the inference forward
+ * in its own sub-manager (inputs created there, so every intermediate is freed when the batch ends) and is
+ * converted to Java arrays once. The forward is {@link FoldedInference} (batch norms folded into the
+ * convolutions), over a snapshot of the parameters taken at the first prediction: create a new runner after
+ * training changes them, and close it. Not thread-safe: use one runner per thread. Do not run it while a
+ * GradientCollector is open.
  */
-public final class ModelRunner {
+public final class ModelRunner implements AutoCloseable {
     private final DiagnosisModel model;
     private final int batchSize;
+    private FoldedInference folded;
 
     /** A runner over {@code model} evaluating at most {@code batchSize} images per forward. */
     public ModelRunner(DiagnosisModel model, int batchSize) {
@@ -50,8 +52,7 @@ public final class ModelRunner {
                     System.arraycopy(img, 0, flat, i * img.length, img.length);
                 }
                 NDArray x = batch.create(flat, new Shape(b, channels, height, width));
-                DiagnosisOutput out = new DiagnosisOutput(
-                        model.network().forward(new ParameterStore(batch, false), new NDList(x), false));
+                DiagnosisOutput out = new DiagnosisOutput(folded().forward(new ParameterStore(batch, false), x));
                 split(out.logits().toFloatArray(), logits, start, b);
                 if (attention != null) {
                     Shape s = out.attention().getShape();
@@ -61,6 +62,22 @@ public final class ModelRunner {
             }
         }
         return new Prediction(logits, probabilities(logits, k), attention, mapShape[0], mapShape[1], mapShape[2]);
+    }
+
+    private FoldedInference folded() {
+        if (folded == null) {
+            folded = new FoldedInference(model.network(), model.model().getNDManager());
+        }
+        return folded;
+    }
+
+    /** Frees the folded parameter snapshot. */
+    @Override
+    public void close() {
+        if (folded != null) {
+            folded.close();
+            folded = null;
+        }
     }
 
     private static void split(float[] flat, float[][] into, int start, int count) {

@@ -58,6 +58,16 @@ public final class ResNetBackbone extends AbstractBlock {
                 .add(Pool.maxPool2dBlock(new Shape(3, 3), new Shape(2, 2), new Shape(1, 1)));
     }
 
+    /** The input stem (conv, BN, ReLU, optional max-pool). */
+    SequentialBlock stem() {
+        return stem;
+    }
+
+    /** The four stages, in order. */
+    List<SequentialBlock> stages() {
+        return stages;
+    }
+
     /** A new builder. */
     public static Builder builder() {
         return new Builder();

@@ -5,7 +5,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.ParallelBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
@@ -44,7 +43,7 @@ public final class ResidualUnits {
         Block shortcut = stride != 1 || inChannels != outChannels
                 ? new SequentialBlock().add(Layers.conv(outChannels, 1, stride, false)).add(Layers.batchNorm())
                 : Blocks.identityBlock();
-        return new ParallelBlock(ResidualUnits::addRelu, List.of(residual, shortcut));
+        return new JoinBlock(ResidualUnits::addRelu, List.of(residual, shortcut));
     }
 
     private static NDList addRelu(List<NDList> branches) {
@@ -63,7 +62,7 @@ public final class ResidualUnits {
                 .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(channels).build())
                 .add(Activation.sigmoidBlock());
-        return new ParallelBlock(ResidualUnits::scaleChannels, List.of(Blocks.identityBlock(), gate));
+        return new JoinBlock(ResidualUnits::scaleChannels, List.of(Blocks.identityBlock(), gate));
     }
 
     private static NDList scaleChannels(List<NDList> branches) {

@@ -9,6 +9,6 @@
  * <p>Typical use: {@code DiagnosisModel.create(ModelPresets.defaults(1, 2), preprocessing, classNames,
  * provenance, seed)}; train {@code model.network()} through {@code model.model().newTrainer(...)} reading the
  * forward output with {@link attndx.model.DiagnosisOutput}; {@code save(dir)}; later
- * {@code DiagnosisModel.load(dir)} and {@code new ModelRunner(model, 64).predict(images, c, h, w)}.
+ * {@code DiagnosisModel.load(dir)} and {@code new ModelRunner(model, 64).predict(images, c, h, w)} (close the runner).
  */
 package attndx.model;

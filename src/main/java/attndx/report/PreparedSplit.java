@@ -44,7 +44,9 @@ final class PreparedSplit {
             }
             images[i] = preprocessor.normalise(img).data();
         }
-        return new ModelRunner(model, 64).predict(images, first.channels(), first.height(), first.width()).logits();
+        try (ModelRunner runner = new ModelRunner(model, 64)) {
+            return runner.predict(images, first.channels(), first.height(), first.width()).logits();
+        }
     }
 
     int[] labels() {

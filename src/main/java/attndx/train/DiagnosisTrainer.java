@@ -204,8 +204,10 @@ public final class DiagnosisTrainer {
 
     private ValidationScorer.ValidationScore validate(DiagnosisModel model, float[][] valImages) {
         int[] shape = val.imageShape();
-        float[][] logits = new ModelRunner(model, Math.max(spec.train().batchSize(), 64))
-                .predict(valImages, shape[0], shape[1], shape[2]).logits();
+        float[][] logits;
+        try (ModelRunner runner = new ModelRunner(model, Math.max(spec.train().batchSize(), 64))) {
+            logits = runner.predict(valImages, shape[0], shape[1], shape[2]).logits();
+        }
         boolean multi = val.info().task() == TaskType.MULTILABEL;
         return scorer.score(val.info().task(), logits, multi ? null : val.classIndices(), multi ? val.multiHot() : null);
     }

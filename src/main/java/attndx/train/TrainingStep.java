@@ -7,7 +7,6 @@ import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
-import ai.djl.training.LocalParameterServer;
 import ai.djl.training.ParameterStore;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
@@ -49,7 +48,7 @@ final class TrainingStep {
         AdamOptimizer optimizer = new AdamOptimizer(runManager, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                 DiagnosisTrainer.backboneOnly(model));
         ParameterStore ps = new ParameterStore(runManager, false);
-        ps.setParameterServer(new LocalParameterServer(optimizer), new Device[] {runManager.getDevice()});
+        ps.setParameterServer(new SingleDeviceParameterServer(optimizer), new Device[] {runManager.getDevice()});
         return new TrainingStep(model, ps, optimizer, spec, classCounts, runManager);
     }
 

@@ -1,0 +1,68 @@
+package attndx.cli;
+
+import attndx.core.Engines;
+import attndx.model.BenchmarkReport;
+import attndx.model.ModelBenchmark;
+import attndx.train.EngineBenchmark;
+import attndx.train.EngineReport;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code attndx bench engine}: AttnDx against the PyTorch eager reference on this machine, interleaved. */
+@Command(name = "engine", mixinStandardHelpOptions = true,
+        description = "Training-step and inference throughput of AttnDx and of the PyTorch eager reference "
+                + "(shared/bench/torchref, when /usr/bin/python3 has torch), timed in alternating blocks; "
+                + "ratios, machine and engine settings, and the memory soak.")
+final class BenchEngineCommand implements Callable<Integer> {
+    @Option(names = "--rounds", description = "Alternating blocks per side (default: ${DEFAULT-VALUE}).")
+    int rounds = 3;
+
+    @Option(names = "--reps", description = "Timed calls per block (default: ${DEFAULT-VALUE}).")
+    int reps = 3;
+
+    @Option(names = "--warmup", description = "Untimed calls per side before timing (default: ${DEFAULT-VALUE}).")
+    int warmup = 2;
+
+    @Option(names = "--threads", description = "Intra-op threads of the reference (default: ${DEFAULT-VALUE}).")
+    int threads = Runtime.getRuntime().availableProcessors();
+
+    @Option(names = "--torchref", description = "Reference directory with model.py (default: ${DEFAULT-VALUE}).")
+    Path torchref = Path.of("../shared/bench/torchref");
+
+    @Option(names = "--driver", description = "Reference driver script (default: ${DEFAULT-VALUE}).")
+    Path driver = Path.of("bench/torchref_driver.py");
+
+    @Option(names = "--cases", description = "Only the cases whose label contains this text, e.g. 'train gap'.")
+    String only = "";
+
+    @Option(names = "--no-reference", description = "Time AttnDx alone.")
+    boolean noReference;
+
+    @Option(names = "--soak-steps", description = "Training steps of the RSS soak, 0 to skip (default: ${DEFAULT-VALUE}).")
+    int soakSteps = 1000;
+
+    @Override
+    public Integer call() throws Exception {
+        Engines.configure();
+        boolean ref = !noReference && EngineBenchmark.referenceAvailable();
+        if (!noReference && !ref) {
+            System.out.println("reference: /usr/bin/python3 cannot import torch; timing AttnDx alone");
+        }
+        EngineBenchmark.Options o = new EngineBenchmark.Options(EngineBenchmark.defaultCases().stream()
+                .filter(c -> c.label().contains(only)).toList(), rounds, warmup, reps,
+                threads, ref ? torchref : null, driver);
+        List<EngineBenchmark.Row> rows = EngineBenchmark.run(o, System.out::println);
+        System.out.println(EngineReport.machine());
+        System.out.println(EngineReport.settings());
+        System.out.print(EngineReport.table(rows));
+        if (soakSteps > 0) {
+            ModelBenchmark.Result soak = ModelBenchmark.run(new ModelBenchmark.Options(List.of(), 18, 64,
+                    List.of(new ModelBenchmark.Setting(28, 64)), 0, 1, soakSteps, 16), System.out::println);
+            System.out.print(BenchmarkReport.format(soak));
+        }
+        return 0;
+    }
+}

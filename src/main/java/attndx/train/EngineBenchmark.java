@@ -1,0 +1,168 @@
+package attndx.train;
+
+import attndx.model.ModelConfig;
+import attndx.model.ModelConfig.Stem;
+import attndx.model.ModelPresets;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.function.Consumer;
+
+/**
+ * AttnDx against the PyTorch eager reference ({@code shared/bench/torchref}) on this machine, in one
+ * run: for every case, blocks of timed AttnDx calls and blocks of timed reference calls alternate
+ * (A B, B A, ...) so drift of a shared or virtualised CPU favours neither side. Throughput is batch /
+ * median seconds per call. Cases without a reference model (the multi-scale preset) are compared with
+ * AttnDx's own {@code gap} case of the same kind and setting. A benchmark, not a test.
+ */
+public final class EngineBenchmark {
+    private EngineBenchmark() {}
+
+    /**
+     * One measurement: {@code kind} is "train", "infer" (AttnDx's inference path) or "infer-plain" (the
+     * unfolded forward, to show what folding buys); {@code reference} a model.py name or null.
+     */
+    public record Case(String kind, String preset, int size, int batch, String reference) {
+        public Case {
+            if (!List.of("train", "infer", "infer-plain").contains(kind)) {
+                throw new IllegalArgumentException("case kind must be train, infer or infer-plain, got " + kind);
+            }
+            if (size < 8 || batch < 1) {
+                throw new IllegalArgumentException("case needs size >= 8 and batch >= 1, got " + size + ", " + batch);
+            }
+        }
+
+        public String label() {
+            return kind + " " + preset + " " + size + "x" + size + " b" + batch;
+        }
+    }
+
+    /** The cases: training at 28x28 b64 and 64x64 b32, inference at 28x28 b64. */
+    public static List<Case> defaultCases() {
+        List<Case> cases = new ArrayList<>();
+        for (int[] s : new int[][] {{28, 64}, {64, 32}}) {
+            cases.add(new Case("train", "gap", s[0], s[1], "ResNet18"));
+            cases.add(new Case("train", "attn-single", s[0], s[1], "AttnResNet18"));
+            cases.add(new Case("train", "attn-multiscale", s[0], s[1], null));
+        }
+        cases.add(new Case("infer", "gap", 28, 64, "ResNet18"));
+        cases.add(new Case("infer", "attn-single", 28, 64, "AttnResNet18"));
+        cases.add(new Case("infer", "attn-multiscale", 28, 64, null));
+        cases.add(new Case("infer-plain", "gap", 28, 64, "ResNet18"));
+        return List.copyOf(cases);
+    }
+
+    /**
+     * What to run.
+     *
+     * @param rounds alternating blocks per side
+     * @param warmup untimed calls per side before the first block
+     * @param reps timed calls per block
+     * @param torchref the reference directory (with model.py), or null to run AttnDx alone
+     * @param driver the reference driver script ({@code bench/torchref_driver.py})
+     */
+    public record Options(List<Case> cases, int rounds, int warmup, int reps, int threads, Path torchref,
+            Path driver) {
+        public Options {
+            if (rounds < 1 || warmup < 0 || reps < 1 || threads < 1) {
+                throw new IllegalArgumentException("bench engine needs rounds >= 1, warmup >= 0, reps >= 1 and threads"
+                        + " >= 1, got " + rounds + ", " + warmup + ", " + reps + ", " + threads);
+            }
+            cases = List.copyOf(cases);
+        }
+    }
+
+    /**
+     * One case: images/s of both sides (reference NaN when not run), of AttnDx's gap case (NaN if none), and
+     * minor page faults per timed call of each side (a sign of the allocator returning memory to the OS).
+     */
+    public record Row(Case c, double attndx, double reference, double gap, double attndxFaults,
+            double referenceFaults) {}
+
+    private record Timing(double ours, double theirs, double ourFaults, double theirFaults) {}
+
+    /** True when the reference can run here ({@code /usr/bin/python3 -c 'import torch'} works). */
+    public static boolean referenceAvailable() {
+        return ReferenceProcess.available();
+    }
+
+    /** Run {@code options}; {@code log} receives one line per finished case. */
+    public static List<Row> run(Options o, Consumer<String> log) throws IOException {
+        List<Row> rows = new ArrayList<>();
+        ReferenceProcess ref = o.torchref() == null ? null : ReferenceProcess.start(o.driver(), o.torchref(), o.threads());
+        try {
+            for (Case c : o.cases()) {
+                Timing t = measure(c, ref, o);
+                double gap = Double.NaN;
+                for (Row r : rows) {
+                    if (r.c().preset().equals("gap") && r.c().kind().equals(c.kind()) && r.c().size() == c.size()
+                            && r.c().batch() == c.batch()) {
+                        gap = r.attndx();
+                    }
+                }
+                Row row = new Row(c, c.batch() / t.ours(), c.batch() / t.theirs(), gap, t.ourFaults(), t.theirFaults());
+                log.accept(String.format(java.util.Locale.ROOT, "%-32s AttnDx %7.1f img/s, reference %7.1f img/s",
+                        c.label(), row.attndx(), row.reference()));
+                rows.add(row);
+            }
+        } finally {
+            if (ref != null) {
+                ref.close();
+            }
+        }
+        return rows;
+    }
+
+    /** Median seconds per call of AttnDx and of the reference (NaN when it is not run). */
+    private static Timing measure(Case c, ReferenceProcess ref, Options o) throws IOException {
+        ModelConfig config = ModelPresets.create(c.preset(), 18, 64, Stem.SMALL_INPUT, 1, 2);
+        boolean withRef = ref != null && c.reference() != null;
+        String refKind = c.kind().equals("train") ? "train" : "infer";
+        List<Double> ours = new ArrayList<>();
+        List<Double> theirs = new ArrayList<>();
+        long ourFaults = 0;
+        long theirFaults = 0;
+        try (EngineWorkload w = new EngineWorkload(config, c.kind(), c.size(), c.batch())) {
+            for (int i = 0; i < o.warmup(); i++) {
+                w.call();
+            }
+            if (withRef) {
+                ref.time(refKind, c.reference(), c.size(), c.batch(), o.warmup(), 0);
+            }
+            for (int r = 0; r < o.rounds(); r++) {
+                boolean refFirst = r % 2 == 1;
+                if (withRef && refFirst) {
+                    theirFaults += add(theirs, ref.time(refKind, c.reference(), c.size(), c.batch(), 0, o.reps()));
+                }
+                long faults = MinorFaults.count();
+                for (int i = 0; i < o.reps(); i++) {
+                    long start = System.nanoTime();
+                    w.call();
+                    ours.add((System.nanoTime() - start) / 1e9);
+                }
+                ourFaults += MinorFaults.count() - faults;
+                if (withRef && !refFirst) {
+                    theirFaults += add(theirs, ref.time(refKind, c.reference(), c.size(), c.batch(), 0, o.reps()));
+                }
+            }
+        }
+        double theirMedian = theirs.isEmpty() ? Double.NaN : median(theirs);
+        return new Timing(median(ours), theirMedian, (double) ourFaults / ours.size(),
+                theirs.isEmpty() ? Double.NaN : (double) theirFaults / theirs.size());
+    }
+
+    private static long add(List<Double> into, ReferenceProcess.Block block) {
+        for (double v : block.seconds()) {
+            into.add(v);
+        }
+        return block.minorFaults();
+    }
+
+    static double median(List<Double> values) {
+        double[] t = values.stream().mapToDouble(Double::doubleValue).toArray();
+        Arrays.sort(t);
+        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+    }
+}
