@@ -73,6 +73,11 @@ public final class FoldedInference implements AutoCloseable {
         return p.getArray();
     }
 
+    /** How many convolution + batch norm pairs were folded. */
+    int foldedLayers() {
+        return folded.size();
+    }
+
     /**
      * The network's inference outputs (as {@code forward(training = false)}, see {@link DiagnosisNetwork})
      * for a B x C x H x W input; results belong to the input's manager.

@@ -30,6 +30,8 @@ class FoldedInferenceTest {
             NDArray x = batch.randomUniform(-1f, 1f, new Shape(3, 1, 28, 28));
             NDList plain = net.forward(new ParameterStore(batch, false), new NDList(x), false);
             try (FoldedInference folded = new FoldedInference(net, m.model().getNDManager())) {
+                // stem + 8 BasicBlocks x 2 + 3 projection shortcuts
+                assertEquals(20, folded.foldedLayers());
                 NDList fast = folded.forward(new ParameterStore(batch, false), x);
                 assertEquals(plain.size(), fast.size());
                 for (int i = 0; i < plain.size(); i++) {
