@@ -18,7 +18,7 @@ import picocli.CommandLine.Option;
                 + "ratios, machine and engine settings, and the memory soak.")
 final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Alternating blocks per side (default: ${DEFAULT-VALUE}).")
-    int rounds = 3;
+    int rounds = 2;
 
     @Option(names = "--reps", description = "Timed calls per block (default: ${DEFAULT-VALUE}).")
     int reps = 3;
@@ -41,8 +41,9 @@ final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--no-reference", description = "Time AttnDx alone.")
     boolean noReference;
 
-    @Option(names = "--soak-steps", description = "Training steps of the RSS soak, 0 to skip (default: ${DEFAULT-VALUE}).")
-    int soakSteps = 1000;
+    @Option(names = "--soak-steps", description = "Training steps of the RSS soak (attn-multiscale, width 16), "
+            + "0 to skip; 1000 for the full soak (default: ${DEFAULT-VALUE}).")
+    int soakSteps = 200;
 
     @Override
     public Integer call() throws Exception {

@@ -17,7 +17,7 @@ import java.util.stream.Collectors;
 public final class EngineReport {
     private static final List<String> FLAGS = List.of("avx", "avx2", "fma", "avx512f", "avx512_bf16", "avx512_vnni",
             "amx_tile", "amx_bf16");
-    private static final List<String> ENV = List.of("LD_PRELOAD", "OMP_NUM_THREADS", "OMP_WAIT_POLICY",
+    private static final List<String> ENV = List.of("LD_PRELOAD", "MALLOC_CONF", "OMP_NUM_THREADS", "OMP_WAIT_POLICY",
             "GOMP_SPINCOUNT", "MALLOC_ARENA_MAX", "MALLOC_TRIM_THRESHOLD_", "MALLOC_MMAP_THRESHOLD_",
             "MALLOC_TOP_PAD_");
 
