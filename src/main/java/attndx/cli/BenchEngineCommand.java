@@ -29,11 +29,13 @@ final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--threads", description = "Intra-op threads of the reference (default: ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
-    @Option(names = "--torchref", description = "Reference directory with model.py (default: ${DEFAULT-VALUE}).")
-    Path torchref = Path.of("../shared/bench/torchref");
+    @Option(names = "--torchref", description = "Reference directory with model.py (default: "
+            + "../shared/bench/torchref next to the AttnDx checkout).")
+    Path torchref = EngineBenchmark.checkoutPath("../shared/bench/torchref");
 
-    @Option(names = "--driver", description = "Reference driver script (default: ${DEFAULT-VALUE}).")
-    Path driver = Path.of("bench/torchref_driver.py");
+    @Option(names = "--driver", description = "Reference driver script (default: bench/torchref_driver.py of the "
+            + "AttnDx checkout).")
+    Path driver = EngineBenchmark.checkoutPath("bench/torchref_driver.py");
 
     @Option(names = "--cases", description = "Only the cases whose label contains this text, e.g. 'train gap'.")
     String only = "";

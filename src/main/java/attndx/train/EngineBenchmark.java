@@ -4,6 +4,8 @@ import attndx.model.ModelConfig;
 import attndx.model.ModelConfig.Stem;
 import attndx.model.ModelPresets;
 import java.io.IOException;
+import java.net.URISyntaxException;
+import java.security.CodeSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -82,6 +84,25 @@ public final class EngineBenchmark {
             double referenceFaults) {}
 
     private record Timing(double ours, double theirs, double ourFaults, double theirFaults) {}
+
+    /**
+     * {@code relative} resolved against the AttnDx checkout: the directory above {@code target/} holding the
+     * running jar (or classes), else the working directory.
+     */
+    public static Path checkoutPath(String relative) {
+        CodeSource source = EngineBenchmark.class.getProtectionDomain().getCodeSource();
+        if (source != null) {
+            try {
+                Path target = Path.of(source.getLocation().toURI()).getParent();
+                if (target != null && target.getParent() != null && target.getFileName().toString().equals("target")) {
+                    return target.getParent().resolve(relative).normalize();
+                }
+            } catch (URISyntaxException e) {
+                // Not a file location: the working directory is the documented fallback.
+            }
+        }
+        return Path.of(relative);
+    }
 
     /** True when the reference can run here ({@code /usr/bin/python3 -c 'import torch'} works). */
     public static boolean referenceAvailable() {

@@ -1,0 +1,42 @@
+package attndx.train;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import attndx.train.EngineBenchmark.Case;
+import attndx.train.EngineBenchmark.Row;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class EngineReportTest {
+    @Test
+    void tableShowsRatiosToTheReferenceAndToGap() {
+        Case gap = new Case("train", "gap", 28, 64, "ResNet18");
+        Case multi = new Case("train", "attn-multiscale", 28, 64, null);
+        String table = EngineReport.table(List.of(new Row(gap, 110, 100, Double.NaN, 12, 4000),
+                new Row(multi, 99, Double.NaN, 110, 3, Double.NaN)));
+        String[] lines = table.split("\n");
+        assertTrue(lines[1].startsWith("train gap 28x28 b64"), lines[1]);
+        assertTrue(lines[1].contains("1.10x"), lines[1]);
+        assertTrue(lines[1].contains("12/4000"), lines[1]);
+        assertTrue(lines[2].contains("0.90x"), lines[2]);
+        assertTrue(lines[2].contains(" - "), lines[2]);
+        assertTrue(lines[2].endsWith("3/-"), lines[2]);
+    }
+
+    @Test
+    void defaultCasesCoverTheIssuesSettings() {
+        List<String> labels = EngineBenchmark.defaultCases().stream().map(Case::label).toList();
+        assertTrue(labels.contains("train gap 64x64 b32"));
+        assertTrue(labels.contains("infer attn-single 28x28 b64"));
+        assertEquals(10, labels.size());
+    }
+
+    @Test
+    void badCasesAreRejectedWithTheValue() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new Case("predict", "gap", 28, 64, null));
+        assertTrue(e.getMessage().contains("predict"));
+    }
+}
