@@ -60,16 +60,12 @@ public final class PhantomWriter {
                             sha);
                     writeBytes(out.resolve(mask), png(s.mask(), s.image().width(), s.image().height(), 8), sha);
                     csv.printRecord(image, Phantom.CLASS_NAMES.get(s.label().index()), s.patientId(), mask,
-                            boxes(s.boxes()), s.split());
+                            BoxCodec.format(s.boxes()), s.split());
                 }
             }
             writeBytes(out.resolve(MANIFEST), manifest.toString().getBytes(StandardCharsets.UTF_8), sha);
             writeTruth(result.items(), out.resolve("truth.csv"));
-            Map<String, Object> datasetJson = new LinkedHashMap<>();
-            datasetJson.put("name", "phantom");
-            datasetJson.put("task", TaskType.BINARY.name());
-            datasetJson.put("classNames", Phantom.CLASS_NAMES);
-            Json.write(out.resolve("dataset.json"), datasetJson);
+            new DatasetJson("phantom", TaskType.BINARY, Phantom.CLASS_NAMES).write(out);
             writePhantomJson(result.config(), HexFormat.of().formatHex(sha.digest()), out.resolve("phantom.json"));
         } catch (IOException e) {
             throw new AttndxException("cannot write phantom to " + out + ": " + e.getMessage(), e);
@@ -77,12 +73,6 @@ public final class PhantomWriter {
             throw new IllegalStateException("SHA-256 is part of every Java runtime", e);
         }
         return out.resolve(MANIFEST);
-    }
-
-    /** The manifest bbox cell: "x0,y0,x1,y1" per box, separated by ";" (empty when none). */
-    static String boxes(List<Box> boxes) {
-        return boxes.stream().map(b -> b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1())
-                .collect(Collectors.joining(";"));
     }
 
     @SuppressWarnings("unchecked")
@@ -102,7 +92,7 @@ public final class PhantomWriter {
                 .setHeader("id", "patient_id", "split", "label", "lesions", "marker_bbox", "site").get())) {
             for (PhantomItem it : items) {
                 csv.printRecord(it.id(), it.patientId(), it.split(), Phantom.CLASS_NAMES.get(it.lesion() ? 1 : 0),
-                        it.lesions(), it.hasMarker() ? boxes(List.of(it.marker())) : "", it.site());
+                        it.lesions(), it.hasMarker() ? BoxCodec.format(List.of(it.marker())) : "", it.site());
             }
         }
         Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
@@ -128,23 +118,7 @@ public final class PhantomWriter {
     }
 
     /** A grey PNG of values in [0,1] at 8 or 16 bits (rounded to the nearest level). */
-    static byte[] png(float[] values, int width, int height, int bitDepth) throws IOException {
-        int max = bitDepth == 16 ? 65535 : 255;
-        BufferedImage img = new BufferedImage(width, height,
-                bitDepth == 16 ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
-        int[] levels = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            levels[i] = Math.round(Math.min(1f, Math.max(0f, values[i])) * max);
-        }
-        img.getRaster().setPixels(0, 0, width, height, levels);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(stream);
-            writer.write(img);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+    private static byte[] png(float[] values, int width, int height, int bitDepth) {
+        return PngWriter.encode(new ImageTensor(1, height, width, values), bitDepth);
     }
 }
