@@ -3,9 +3,6 @@ package attndx.data;
 import attndx.core.AttndxException;
 import attndx.core.Json;
 import attndx.core.Provenance;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -77,9 +70,7 @@ public final class PhantomWriter {
 
     @SuppressWarnings("unchecked")
     private static void writePhantomJson(PhantomConfig config, String fingerprint, Path file) {
-        // Provenance copies the config with Map.copyOf, which rejects null values (marker/site off).
-        Map<String, Object> configMap = Json.mapper().copy()
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL).convertValue(config, Map.class);
+        Map<String, Object> configMap = Json.mapper().convertValue(config, Map.class);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("config", config);
         doc.put("provenance", Provenance.capture("phantom", configMap, fingerprint, config.seed()));
