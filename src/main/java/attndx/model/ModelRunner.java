@@ -61,7 +61,7 @@ public final class ModelRunner {
         PairList<String, Object> params = new PairList<>();
         params.add(DiagnosisNetwork.RETURN_FEATURES, Boolean.TRUE);
         forEachBatch(images, channels, height, width, params, (start, b, o) ->
-                split(o.list().get(DiagnosisNetwork.FEATURES).mean(new int[] {2, 3}).toFloatArray(), out, start, b));
+                split(spatialMean(o.list().get(DiagnosisNetwork.FEATURES)).toFloatArray(), out, start, b));
         return out;
     }
 
@@ -86,6 +86,12 @@ public final class ModelRunner {
                     (start, b, o) -> split(o.logits().toFloatArray(), pass, start, b));
         }
         return out;
+    }
+
+    /** B x d x h x w to B x d (the engine's mean reduces one axis at a time). */
+    private static NDArray spatialMean(NDArray f) {
+        Shape s = f.getShape();
+        return f.reshape(s.get(0), s.get(1), -1).mean(new int[] {2});
     }
 
     /** Receives one batch's output. */

@@ -45,7 +45,7 @@ class DatasetSummaryTest {
         Sample flat = good.withImage(new ImageTensor(1, good.image().height(), good.image().width(), dark), null,
                 List.of());
         Dataset ds = new InMemoryDataset(new DatasetInfo("d", TaskType.BINARY, List.of("n", "l"), 1, "mem"),
-                List.of(good, new Sample("dark", "P9", flat.label(), "P9", null, List.of(), "dark", null)));
+                List.of(good, new Sample("dark", flat.image(), flat.label(), "P9", null, List.of(), "dark", null)));
         DatasetSummary.QcSummary qc = DatasetSummary.of(new LoadedDataset(ds, LoadReport.empty())).qc();
         assertEquals(1, qc.flagged());
         for (QcFlag f : new QualityControl(QcConfig.defaults()).check(flat.image())) {
