@@ -41,6 +41,18 @@ public record CalibrationMetrics(double temperature, double ece, double adaptive
                 NegativeLogLikelihood.of(p, t), width, mass);
     }
 
+    /** Top-label ECE at temperature {@code t}; for multi-label tasks the mean over the labels. */
+    public static double meanEce(Predictions p, double t, int bins) {
+        if (p.task() != attndx.data.TaskType.MULTILABEL) {
+            return of(p, t, bins).ece();
+        }
+        double sum = 0;
+        for (int j = 0; j < p.logitCount(); j++) {
+            sum += of(p.label(j), t, bins).ece();
+        }
+        return sum / p.logitCount();
+    }
+
     /** Index of the largest entry (first on ties). */
     public static int argmax(double[] row) {
         int best = 0;

@@ -52,6 +52,9 @@ final class EvaluateCommand implements Callable<Integer> {
             description = "Synthetic shift strengths in [0,1] (default ${DEFAULT-VALUE}).")
     List<Double> stress;
     @Option(names = "--no-stress", description = "Skip the synthetic shift stress test.") boolean noStress;
+    @Option(names = "--mc-dropout", defaultValue = "0", description = "Monte-Carlo dropout passes on the test split"
+            + " (0 = off; the model needs dropout, e.g. trained with --dropout 0.2).")
+    int mcPasses;
     @Option(names = "--out", description = "Output folder (default: evaluation-SPLIT next to the model).")
     Path out;
     @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
@@ -73,7 +76,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 sensitivity, 0.5, bins, List.of(0.8, 0.9, 0.95), coverage);
         Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("evaluation-" + split);
         EvaluationRun.Result r = EvaluationRun.run(new EvaluationRun.Request(model, all, split, calibrateOn, cfg,
-                falseFlagRate, noStress ? List.of() : stress, dir));
+                falseFlagRate, noStress ? List.of() : stress, mcPasses, dir));
         out().print(EvaluationTable.format(r));
         out().println("results: " + dir.resolve(EvaluationRun.FILE));
         out().flush();

@@ -57,6 +57,8 @@ final class TrainCommand implements Callable<Integer> {
     int width;
     @Option(names = "--stem", defaultValue = "SMALL_INPUT", description = "SMALL_INPUT (28-64 px) or STANDARD (default ${DEFAULT-VALUE}).")
     ModelConfig.Stem stem;
+    @Option(names = "--dropout", defaultValue = "0", description = "Dropout before the classifier (enables Monte-Carlo dropout in evaluate).")
+    double dropout;
     @Option(names = "--size", defaultValue = "0", description = "Resize (with padding) to SIZE x SIZE; 0 keeps the input size.")
     int size;
     @Option(names = "--normalisation", defaultValue = "DATASET", description = "NONE, PER_IMAGE or DATASET (default ${DEFAULT-VALUE}).")
@@ -98,6 +100,9 @@ final class TrainCommand implements Callable<Integer> {
         Dataset all = assignment.apply(loaded);
         ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
                 all.info().numClasses());
+        if (dropout > 0) {
+            model = model.withDropout(dropout);
+        }
         if (all.info().task() == TaskType.MULTILABEL) {
             model = model.withTask(all.info().channels(), all.info().numClasses(), true);
         }

@@ -30,11 +30,12 @@ import java.util.TreeMap;
  * @param withBoxes samples that have at least one box
  * @param skipped rows left out while loading
  * @param fingerprint {@link DatasetFingerprint} of the summarised samples
+ * @param qc quality control with the default thresholds ({@link QcConfig#defaults()})
  */
 public record DatasetSummary(String name, String source, TaskType task, List<String> classNames, int channels,
         int samples, int patients, Map<String, SplitCounts> splits, int minHeight, int maxHeight, int minWidth,
         int maxWidth, Intensity intensity, int withMask, int withBoxes, List<LoadReport.Skipped> skipped,
-        String fingerprint) {
+        String fingerprint, QcSummary qc) {
 
     /** The split name used for samples without an explicit split. */
     public static final String UNASSIGNED = "unassigned";
@@ -57,6 +58,14 @@ public record DatasetSummary(String name, String source, TaskType task, List<Str
      * @param max largest value
      */
     public record Intensity(double mean, double std, double min, double max) {}
+
+    /**
+     * Quality-control totals.
+     *
+     * @param flagged images with at least one flag
+     * @param byCheck flagged images per check
+     */
+    public record QcSummary(int flagged, Map<String, Integer> byCheck) {}
 
     /** Summarises all of {@code loaded}. */
     public static DatasetSummary of(LoadedDataset loaded) {
@@ -83,7 +92,12 @@ public record DatasetSummary(String name, String source, TaskType task, List<Str
         return new DatasetSummary(info.name(), info.source(), info.task(), info.classNames(), info.channels(),
                 ds.size(), patients(ds.samples()), splits(ds), ds.size() == 0 ? 0 : minH, maxH,
                 ds.size() == 0 ? 0 : minW, maxW, intensity(ds), masks, boxes, loaded.report().skipped(),
-                DatasetFingerprint.of(ds));
+                DatasetFingerprint.of(ds), qc(ds));
+    }
+
+    private static QcSummary qc(Dataset ds) {
+        QcReport report = new QualityControl(QcConfig.defaults()).check(ds);
+        return new QcSummary(report.flaggedCount(), report.countsByCheck());
     }
 
     private static Map<String, SplitCounts> splits(Dataset ds) {
@@ -148,6 +162,8 @@ public record DatasetSummary(String name, String source, TaskType task, List<Str
         lines.add(String.format(java.util.Locale.ROOT, "intensity: mean %.4f, std %.4f, min %.4f, max %.4f",
                 intensity.mean(), intensity.std(), intensity.min(), intensity.max()));
         lines.add("masks: " + withMask + ", with boxes: " + withBoxes);
+        lines.add("quality control: " + qc.flagged() + " of " + samples + " images flagged"
+                + (qc.flagged() == 0 ? "" : " " + qc.byCheck()) + " (details: attndx data qc)");
         lines.add("fingerprint: " + fingerprint);
         lines.add("skipped rows: " + skipped.size());
         skipped.forEach(s -> lines.add("  " + s.where() + ": " + s.reason()));

@@ -3,9 +3,6 @@ package attndx.data;
 import attndx.core.AttndxException;
 import attndx.core.Json;
 import attndx.core.Provenance;
-import com.fasterxml.jackson.annotation.JsonInclude;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,11 +14,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import javax.imageio.ImageIO;
-import javax.imageio.ImageWriter;
-import javax.imageio.stream.MemoryCacheImageOutputStream;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 
@@ -60,16 +53,12 @@ public final class PhantomWriter {
                             sha);
                     writeBytes(out.resolve(mask), png(s.mask(), s.image().width(), s.image().height(), 8), sha);
                     csv.printRecord(image, Phantom.CLASS_NAMES.get(s.label().index()), s.patientId(), mask,
-                            boxes(s.boxes()), s.split());
+                            BoxCodec.format(s.boxes()), s.split());
                 }
             }
             writeBytes(out.resolve(MANIFEST), manifest.toString().getBytes(StandardCharsets.UTF_8), sha);
             writeTruth(result.items(), out.resolve("truth.csv"));
-            Map<String, Object> datasetJson = new LinkedHashMap<>();
-            datasetJson.put("name", "phantom");
-            datasetJson.put("task", TaskType.BINARY.name());
-            datasetJson.put("classNames", Phantom.CLASS_NAMES);
-            Json.write(out.resolve("dataset.json"), datasetJson);
+            new DatasetJson("phantom", TaskType.BINARY, Phantom.CLASS_NAMES).write(out);
             writePhantomJson(result.config(), HexFormat.of().formatHex(sha.digest()), out.resolve("phantom.json"));
         } catch (IOException e) {
             throw new AttndxException("cannot write phantom to " + out + ": " + e.getMessage(), e);
@@ -79,17 +68,9 @@ public final class PhantomWriter {
         return out.resolve(MANIFEST);
     }
 
-    /** The manifest bbox cell: "x0,y0,x1,y1" per box, separated by ";" (empty when none). */
-    static String boxes(List<Box> boxes) {
-        return boxes.stream().map(b -> b.x0() + "," + b.y0() + "," + b.x1() + "," + b.y1())
-                .collect(Collectors.joining(";"));
-    }
-
     @SuppressWarnings("unchecked")
     private static void writePhantomJson(PhantomConfig config, String fingerprint, Path file) {
-        // Provenance copies the config with Map.copyOf, which rejects null values (marker/site off).
-        Map<String, Object> configMap = Json.mapper().copy()
-                .setSerializationInclusion(JsonInclude.Include.NON_NULL).convertValue(config, Map.class);
+        Map<String, Object> configMap = Json.mapper().convertValue(config, Map.class);
         Map<String, Object> doc = new LinkedHashMap<>();
         doc.put("config", config);
         doc.put("provenance", Provenance.capture("phantom", configMap, fingerprint, config.seed()));
@@ -102,7 +83,7 @@ public final class PhantomWriter {
                 .setHeader("id", "patient_id", "split", "label", "lesions", "marker_bbox", "site").get())) {
             for (PhantomItem it : items) {
                 csv.printRecord(it.id(), it.patientId(), it.split(), Phantom.CLASS_NAMES.get(it.lesion() ? 1 : 0),
-                        it.lesions(), it.hasMarker() ? boxes(List.of(it.marker())) : "", it.site());
+                        it.lesions(), it.hasMarker() ? BoxCodec.format(List.of(it.marker())) : "", it.site());
             }
         }
         Files.writeString(file, text.toString(), StandardCharsets.UTF_8);
@@ -128,23 +109,7 @@ public final class PhantomWriter {
     }
 
     /** A grey PNG of values in [0,1] at 8 or 16 bits (rounded to the nearest level). */
-    static byte[] png(float[] values, int width, int height, int bitDepth) throws IOException {
-        int max = bitDepth == 16 ? 65535 : 255;
-        BufferedImage img = new BufferedImage(width, height,
-                bitDepth == 16 ? BufferedImage.TYPE_USHORT_GRAY : BufferedImage.TYPE_BYTE_GRAY);
-        int[] levels = new int[values.length];
-        for (int i = 0; i < values.length; i++) {
-            levels[i] = Math.round(Math.min(1f, Math.max(0f, values[i])) * max);
-        }
-        img.getRaster().setPixels(0, 0, width, height, levels);
-        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        ImageWriter writer = ImageIO.getImageWritersByFormatName("png").next();
-        try (MemoryCacheImageOutputStream stream = new MemoryCacheImageOutputStream(bytes)) {
-            writer.setOutput(stream);
-            writer.write(img);
-        } finally {
-            writer.dispose();
-        }
-        return bytes.toByteArray();
+    private static byte[] png(float[] values, int width, int height, int bitDepth) {
+        return PngWriter.encode(new ImageTensor(1, height, width, values), bitDepth);
     }
 }

@@ -21,6 +21,15 @@ public final class PngWriter {
 
     /** Writes {@code image} to {@code file} with {@code bits} = 8 or 16 bits per sample. */
     public static void write(ImageTensor image, int bits, Path file) {
+        try {
+            java.nio.file.Files.write(file, encode(image, bits));
+        } catch (IOException e) {
+            throw new AttndxException("cannot write " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** The PNG bytes of {@code image} (values clipped to [0,1], scaled to the bit depth's full range). */
+    public static byte[] encode(ImageTensor image, int bits) {
         if (bits != 8 && bits != 16) {
             throw new IllegalArgumentException("png bits must be 8 or 16, got " + bits);
         }
@@ -41,13 +50,15 @@ public final class PngWriter {
             }
             raster.setSamples(0, 0, image.width(), image.height(), c, band);
         }
+        java.io.ByteArrayOutputStream bytes = new java.io.ByteArrayOutputStream();
         try {
-            if (!ImageIO.write(new BufferedImage(cm, raster, false, null), "png", file.toFile())) {
+            if (!ImageIO.write(new BufferedImage(cm, raster, false, null), "png", bytes)) {
                 throw new AttndxException("no PNG writer for a " + image.channels() + "-channel " + bits + "-bit image");
             }
         } catch (IOException e) {
-            throw new AttndxException("cannot write " + file + ": " + e.getMessage(), e);
+            throw new java.io.UncheckedIOException("PNG encoding in memory failed", e);
         }
+        return bytes.toByteArray();
     }
 
     /** Writes a {0,1} mask as an 8-bit PNG (0 / 255). */

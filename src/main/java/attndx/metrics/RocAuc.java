@@ -1,5 +1,7 @@
 package attndx.metrics;
 
+import attndx.calibrate.Predictions;
+import attndx.data.TaskType;
 import java.util.List;
 
 /**
@@ -27,5 +29,26 @@ public final class RocAuc {
             warnings.add(BinaryTruth.undefinedWarning("AUC", what, positive));
         }
         return a;
+    }
+
+    /**
+     * AUC of a binary task's positive class, or the macro average over the classes (labels) of a
+     * multi-class (multi-label) task whose AUC is defined; undefined classes add a warning naming
+     * {@code where}. NaN when no class has a defined AUC.
+     */
+    public static double macro(Predictions p, double temperature, String where, List<String> warnings) {
+        double[][] prob = p.probabilities(temperature);
+        boolean[][] truth = p.targets();
+        double sum = 0;
+        int defined = 0;
+        for (int j = p.task() == TaskType.BINARY ? 1 : 0; j < p.columns(); j++) {
+            double a = auc(DiagnosticMetrics.column(prob, j), DiagnosticMetrics.column(truth, j),
+                    "column " + j + " " + where, warnings);
+            if (!Double.isNaN(a)) {
+                sum += a;
+                defined++;
+            }
+        }
+        return defined == 0 ? Double.NaN : sum / defined;
     }
 }

@@ -1,6 +1,6 @@
 package attndx.metrics;
 
-import attndx.calibrate.CalibrationComparison;
+import attndx.calibrate.CalibrationMetrics;
 import attndx.calibrate.Predictions;
 import attndx.calibrate.ShiftDetector;
 import attndx.calibrate.TemperatureFit;
@@ -22,38 +22,10 @@ public final class StressTest {
         for (StressLevel level : levels) {
             Predictions p = level.predictions();
             ShiftDetector.CohortShift shift = detector.test(detector.score(p.logits(), level.features()));
-            points.add(new StressTestReport.Point(level.strength(), p.size(), macroAuc(p, t, level, warnings),
-                    meanEce(p, fit, bins), shift.flagRate(), shift.ks()));
+            double auc = RocAuc.macro(p, t, "at strength " + level.strength(), warnings);
+            points.add(new StressTestReport.Point(level.strength(), p.size(), auc, CalibrationMetrics.meanEce(p, t, bins),
+                    shift.flagRate(), shift.ks()));
         }
         return new StressTestReport(detector.method(), detector.falseFlagRate(), t, points);
-    }
-
-    private static double macroAuc(Predictions p, double t, StressLevel level, List<String> warnings) {
-        double[][] prob = p.probabilities(t);
-        boolean[][] truth = p.targets();
-        int first = p.task() == attndx.data.TaskType.BINARY ? 1 : 0;
-        double sum = 0;
-        int defined = 0;
-        for (int j = first; j < p.columns(); j++) {
-            double[] s = new double[prob.length];
-            boolean[] y = new boolean[prob.length];
-            for (int i = 0; i < prob.length; i++) {
-                s[i] = prob[i][j];
-                y[i] = truth[i][j];
-            }
-            double a = RocAuc.auc(s, y, "column " + j + " at strength " + level.strength(), warnings);
-            if (!Double.isNaN(a)) {
-                sum += a;
-                defined++;
-            }
-        }
-        return defined == 0 ? Double.NaN : sum / defined;
-    }
-
-    private static double meanEce(Predictions p, TemperatureFit fit, int bins) {
-        List<CalibrationComparison> c = CalibrationComparison.of(p, fit,
-                java.util.Collections.nCopies(p.logitCount(), "label"), bins);
-        return c.stream().mapToDouble(x -> (x.after() == null ? x.before() : x.after()).ece()).average()
-                .orElse(Double.NaN);
     }
 }

@@ -5,7 +5,6 @@ import attndx.calibrate.Predictions;
 import attndx.data.TaskType;
 import attndx.train.ValidationScorer;
 import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The trainer's per-epoch validation figures (seed section 5.3: selection by validation AUC and
@@ -22,33 +21,9 @@ public final class TrainingValidation implements ValidationScorer {
                 : Predictions.singleLabel(task, Predictions.widen(logits), labels);
         double[][] prob = p.probabilities(1.0);
         boolean[][] truth = p.targets();
-        double auc = macroAuc(task, prob, truth);
-        double ece = task == TaskType.MULTILABEL ? meanLabelEce(p) : CalibrationMetrics.of(p, 1.0, BINS).ece();
+        double auc = RocAuc.macro(p, 1.0, "of the validation split", new ArrayList<>());
+        double ece = CalibrationMetrics.meanEce(p, 1.0, BINS);
         return new ValidationScore(auc, ece, accuracy(task, prob, truth));
-    }
-
-    private static double macroAuc(TaskType task, double[][] prob, boolean[][] truth) {
-        int first = task == TaskType.BINARY ? 1 : 0;
-        double sum = 0;
-        int defined = 0;
-        List<String> warnings = new ArrayList<>();
-        for (int j = first; j < prob[0].length; j++) {
-            double a = RocAuc.auc(DiagnosticMetrics.column(prob, j), DiagnosticMetrics.column(truth, j), "class " + j, warnings);
-            if (!Double.isNaN(a)) {
-                sum += a;
-                defined++;
-            }
-        }
-        return defined == 0 ? Double.NaN : sum / defined;
-    }
-
-    private static double meanLabelEce(Predictions p) {
-        int k = p.logitCount();
-        double sum = 0;
-        for (int j = 0; j < k; j++) {
-            sum += CalibrationMetrics.of(p.label(j), 1.0, BINS).ece();
-        }
-        return sum / k;
     }
 
     private static double accuracy(TaskType task, double[][] prob, boolean[][] truth) {

@@ -1,9 +1,12 @@
 package attndx.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
+import attndx.core.AttndxException;
 import java.util.Arrays;
 
 /**
@@ -39,6 +42,70 @@ public final class ModelRunner implements AutoCloseable {
         float[][] logits = new float[n][];
         float[][] attention = model.config().hasAttention() ? new float[n][] : null;
         int[] mapShape = new int[3];
+        forEachBatch(images, channels, height, width, null, (start, b, out) -> {
+            split(out.logits().toFloatArray(), logits, start, b);
+            if (attention != null) {
+                Shape s = out.attention().getShape();
+                mapShape[0] = (int) s.get(1);
+                mapShape[1] = (int) s.get(2);
+                mapShape[2] = (int) s.get(3);
+                split(out.attention().toFloatArray(), attention, start, b);
+            }
+        });
+        return new Prediction(logits, probabilities(logits, k), attention, mapShape[0], mapShape[1], mapShape[2]);
+    }
+
+    /**
+     * The model's own image features: the last-stage feature map averaged over space, one d-vector
+     * per image (the input of feature-based shift scores such as the Mahalanobis distance).
+     */
+    public float[][] features(float[][] images, int channels, int height, int width) {
+        float[][] out = new float[images.length][];
+        PairList<String, Object> params = new PairList<>();
+        params.add(DiagnosisNetwork.RETURN_FEATURES, Boolean.TRUE);
+        forEachBatch(images, channels, height, width, params, (start, b, o) ->
+                split(spatialMean(o.list().get(DiagnosisNetwork.FEATURES)).toFloatArray(), out, start, b));
+        return out;
+    }
+
+    /**
+     * Monte-Carlo dropout (Gal and Ghahramani, seed ref. 14): {@code passes} stochastic forward
+     * passes with the classifier's dropout on and batch norm in inference mode; returns the raw
+     * logits of each pass, {@code [pass][image][class]}. The engine seed is set from {@code seed}
+     * so the passes repeat.
+     */
+    public float[][][] mcDropoutLogits(float[][] images, int channels, int height, int width, int passes, int seed) {
+        if (!(model.config().dropout() > 0)) {
+            throw new AttndxException("Monte-Carlo dropout needs a model with dropout; " + model.config().preset()
+                    + " has dropout " + model.config().dropout() + " (train with --dropout)");
+        }
+        ai.djl.engine.Engine.getInstance().setRandomSeed(seed);
+        PairList<String, Object> params = new PairList<>();
+        params.add(DiagnosisNetwork.MC_DROPOUT, Boolean.TRUE);
+        float[][][] out = new float[passes][images.length][];
+        for (int p = 0; p < passes; p++) {
+            float[][] pass = out[p];
+            forEachBatch(images, channels, height, width, params,
+                    (start, b, o) -> split(o.logits().toFloatArray(), pass, start, b));
+        }
+        return out;
+    }
+
+    /** B x d x h x w to B x d (the engine's mean reduces one axis at a time). */
+    private static NDArray spatialMean(NDArray f) {
+        Shape s = f.getShape();
+        return f.reshape(s.get(0), s.get(1), -1).mean(new int[] {2});
+    }
+
+    /** Receives one batch's output. */
+    @FunctionalInterface
+    private interface BatchOutput {
+        void accept(int start, int count, DiagnosisOutput out);
+    }
+
+    private void forEachBatch(float[][] images, int channels, int height, int width, PairList<String, Object> params,
+            BatchOutput consumer) {
+        int n = images.length;
         for (int start = 0; start < n; start += batchSize) {
             int b = Math.min(batchSize, n - start);
             try (NDManager batch = model.model().getNDManager().newSubManager()) {
@@ -52,16 +119,14 @@ public final class ModelRunner implements AutoCloseable {
                     System.arraycopy(img, 0, flat, i * img.length, img.length);
                 }
                 NDArray x = batch.create(flat, new Shape(b, channels, height, width));
-                DiagnosisOutput out = new DiagnosisOutput(folded().forward(new ParameterStore(batch, false), x));
-                split(out.logits().toFloatArray(), logits, start, b);
-                if (attention != null) {
-                    Shape s = out.attention().getShape();
-                    mapShape = new int[] {(int) s.get(1), (int) s.get(2), (int) s.get(3)};
-                    split(out.attention().toFloatArray(), attention, start, b);
-                }
+                ParameterStore ps = new ParameterStore(batch, false);
+                // The folded path is the plain inference forward; forward params (features, MC dropout) take
+                // the network's own forward.
+                NDList out = params == null ? folded().forward(ps, x)
+                        : model.network().forward(ps, new NDList(x), false, params);
+                consumer.accept(start, b, new DiagnosisOutput(out));
             }
         }
-        return new Prediction(logits, probabilities(logits, k), attention, mapShape[0], mapShape[1], mapShape[2]);
     }
 
     private FoldedInference folded() {

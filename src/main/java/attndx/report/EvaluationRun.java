@@ -1,5 +1,7 @@
 package attndx.report;
 
+import attndx.calibrate.McDropout;
+import attndx.calibrate.McDropoutSummary;
 import attndx.calibrate.Predictions;
 import attndx.calibrate.ShiftDetector;
 import attndx.calibrate.TemperatureFit;
@@ -9,6 +11,7 @@ import attndx.core.Provenance;
 import attndx.data.Dataset;
 import attndx.data.DatasetFingerprint;
 import attndx.data.Preprocessor;
+import attndx.data.Splits;
 import attndx.data.SyntheticShift;
 import attndx.data.TaskType;
 import attndx.metrics.EvaluationConfig;
@@ -20,6 +23,7 @@ import attndx.metrics.StressLevel;
 import attndx.metrics.StressTest;
 import attndx.metrics.StressTestReport;
 import attndx.model.DiagnosisModel;
+import attndx.model.ModelRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -29,9 +33,9 @@ import java.util.Map;
 /**
  * {@code attndx evaluate}: runs a saved model on a test split and reports diagnostic metrics with
  * patient-level CIs, calibration before and after temperature scaling fitted on a validation split
- * (the temperature is then stored in the model directory), selective prediction, the energy shift
- * score of the test cohort against validation, and the synthetic shift stress test (seed 5.6,
- * 7.4-7.7, 9.4, 10.2-10.3).
+ * (the temperature is then stored in the model directory), selective prediction, optional
+ * Monte-Carlo dropout uncertainty, the shift score of the test cohort against validation, and the
+ * synthetic shift stress test (seed 5.6, 7.4-7.7, 9.4, 10.2-10.3).
  */
 public final class EvaluationRun {
     /** The file the result is written to inside the output folder. */
@@ -49,10 +53,11 @@ public final class EvaluationRun {
      * @param config evaluation settings
      * @param falseFlagRate validation false-flag rate of the shift threshold
      * @param stressStrengths strengths of the synthetic shifts (empty: no stress test)
+     * @param mcPasses Monte-Carlo dropout passes (0: none; needs a model with dropout)
      * @param outDir where evaluation.json and the plots go
      */
     public record Request(Path modelDir, Dataset data, String testSplit, String calibrationSplit,
-            EvaluationConfig config, double falseFlagRate, List<Double> stressStrengths, Path outDir) {}
+            EvaluationConfig config, double falseFlagRate, List<Double> stressStrengths, int mcPasses, Path outDir) {}
 
     /**
      * The result written to {@value #FILE}.
@@ -60,10 +65,11 @@ public final class EvaluationRun {
      * @param report metrics, CIs, calibration, selective prediction
      * @param shift the test cohort's shift score against validation (null without a calibration split)
      * @param stress per synthetic shift kind, the stress test (empty when not run)
+     * @param mcDropout per-image MC-dropout uncertainty of the test images (null when not run)
      * @param plots PNG files written
      */
     public record Result(EvaluationReport report, ShiftDetector.CohortShift shift, Map<String, StressTestReport> stress,
-            List<Path> plots) {}
+            McDropoutSummary mcDropout, List<Path> plots) {}
 
     /** Runs the evaluation and writes its files. */
     public static Result run(Request r) {
@@ -73,35 +79,22 @@ public final class EvaluationRun {
                 throw new AttndxException("the data's classes " + r.data().info().classNames() + " do not match the model's "
                         + classes + " (" + r.modelDir() + ")");
             }
-            Dataset test = r.data().split(r.testSplit());
-            if (test.size() == 0) {
-                throw new AttndxException("split '" + r.testSplit() + "' of " + r.data().info().source() + " is empty");
-            }
             Preprocessor pre = new Preprocessor(model.metadata().preprocessing());
-            PreparedSplit testSet = new PreparedSplit(test, pre);
             TaskType task = r.data().info().task();
-            double stored = model.metadata().effectiveTemperature();
-            PreparedSplit valSet = null;
-            Predictions val = null;
-            if (r.calibrationSplit() != null) {
-                Dataset v = r.data().split(r.calibrationSplit());
-                if (v.size() == 0) {
-                    throw new AttndxException("calibration split '" + r.calibrationSplit() + "' is empty");
-                }
-                valSet = new PreparedSplit(v, pre);
-                val = predictions(task, valSet.logits(model, null, 0, 0), valSet, 1.0);
-            }
+            PreparedSplit testSet = new PreparedSplit(nonEmpty(r, r.testSplit()), pre);
+            PreparedSplit valSet = r.calibrationSplit() == null ? null : new PreparedSplit(nonEmpty(r, r.calibrationSplit()), pre);
+            Dataset trainSplit = r.data().split(Splits.TRAIN);
+            PreparedSplit trainSet = valSet != null && trainSplit.size() > 1 ? new PreparedSplit(trainSplit, pre) : null;
+            boolean features = ShiftAnalysis.usesFeatures(task, trainSet);
+            long seed = r.config().bootstrap().seed();
+            PreparedSplit.Outputs test = testSet.run(model, null, 0, seed, features);
+            PreparedSplit.Outputs val = valSet == null ? null : valSet.run(model, null, 0, seed, features);
             // Without a calibration split the model's stored temperature is applied up front.
-            double applied = val == null ? stored : 1.0;
-            float[][] testLogits = testSet.logits(model, null, 0, 0);
-            Map<String, Object> cfg = new LinkedHashMap<>();
-            cfg.put("model", r.modelDir().toString());
-            cfg.put("testSplit", r.testSplit());
-            cfg.put("calibrationSplit", r.calibrationSplit());
-            cfg.put("temperatureApplied", applied);
-            EvaluationInput in = new EvaluationInput(predictions(task, testLogits, testSet, applied),
-                    testSet.patientIds(), classes, val, r.config(),
-                    Provenance.capture("evaluation", cfg, DatasetFingerprint.of(test), r.config().bootstrap().seed()));
+            double applied = val == null ? model.metadata().effectiveTemperature() : 1.0;
+            EvaluationInput in = new EvaluationInput(predictions(task, test.logits(), testSet, applied),
+                    testSet.patientIds(), classes, val == null ? null : predictions(task, val.logits(), valSet, 1.0),
+                    r.config(), Provenance.capture("evaluation", provenanceConfig(r, applied),
+                            DatasetFingerprint.of(r.data().split(r.testSplit())), seed));
             EvaluationReport report = Evaluator.evaluate(in);
             TemperatureFit fit = report.temperature();
             if (fit != null) {
@@ -111,27 +104,67 @@ public final class EvaluationRun {
             Map<String, StressTestReport> stress = new LinkedHashMap<>();
             if (val != null) {
                 double t = fit == null ? 1.0 : fit.temperature();
-                ShiftDetector detector = ShiftDetector.energy(val.logits(), t, r.falseFlagRate());
-                shift = detector.test(detector.score(Predictions.widen(testLogits), null));
+                PreparedSplit.Outputs train = features ? trainSet.run(model, null, 0, seed, true) : null;
+                ShiftDetector detector = ShiftAnalysis.fit(task, train, features ? trainSet.labels() : null, val, t,
+                        r.falseFlagRate());
+                shift = ShiftAnalysis.test(detector, test);
                 for (SyntheticShift kind : SyntheticShift.values()) {
-                    stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, report.warnings()));
+                    if (!r.stressStrengths().isEmpty()) {
+                        stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features,
+                                report.warnings()));
+                    }
                 }
             }
+            McDropoutSummary mc = r.mcPasses() > 0 ? mcDropout(model, test, testSet, task, r.mcPasses(), seed,
+                    fit == null ? applied : fit.temperature()) : null;
             List<Path> plots = EvaluationPlots.write(report, r.outDir());
-            Result result = new Result(report, shift, stress, plots);
+            Result result = new Result(report, shift, stress, mc, plots);
             Json.write(r.outDir().resolve(FILE), result);
             return result;
         }
     }
 
+    private static Dataset nonEmpty(Request r, String split) {
+        Dataset d = r.data().split(split);
+        if (d.size() == 0) {
+            throw new AttndxException("split '" + split + "' of " + r.data().info().source() + " is empty");
+        }
+        return d;
+    }
+
+    private static Map<String, Object> provenanceConfig(Request r, double applied) {
+        Map<String, Object> cfg = new LinkedHashMap<>();
+        cfg.put("model", r.modelDir().toString());
+        cfg.put("testSplit", r.testSplit());
+        cfg.put("calibrationSplit", r.calibrationSplit());
+        cfg.put("temperatureApplied", applied);
+        cfg.put("falseFlagRate", r.falseFlagRate());
+        cfg.put("stressStrengths", r.stressStrengths());
+        cfg.put("mcPasses", r.mcPasses());
+        return cfg;
+    }
+
     private static StressTestReport stress(SyntheticShift kind, Request r, DiagnosisModel model, PreparedSplit testSet,
-            TaskType task, ShiftDetector detector, TemperatureFit fit, List<String> warnings) {
+            TaskType task, ShiftDetector detector, TemperatureFit fit, boolean features, List<String> warnings) {
         List<StressLevel> levels = new ArrayList<>();
         for (double s : r.stressStrengths()) {
-            float[][] logits = testSet.logits(model, kind, s, r.config().bootstrap().seed());
-            levels.add(new StressLevel(s, predictions(task, logits, testSet, 1.0), null));
+            PreparedSplit.Outputs out = testSet.run(model, kind, s, r.config().bootstrap().seed(), features);
+            levels.add(new StressLevel(s, predictions(task, out.logits(), testSet, 1.0),
+                    out.features() == null ? null : Predictions.widen(out.features())));
         }
         return StressTest.run(levels, detector, fit, r.config().calibrationBins(), new ArrayList<>(warnings));
+    }
+
+    private static McDropoutSummary mcDropout(DiagnosisModel model, PreparedSplit.Outputs test, PreparedSplit testSet,
+            TaskType task, int passes, long seed, double temperature) {
+        int[] shape = testSet.imageShape();
+        float[][][] logits = new ModelRunner(model, 64).mcDropoutLogits(test.images(), shape[0], shape[1], shape[2],
+                passes, (int) seed);
+        double[][][] probs = new double[passes][][];
+        for (int p = 0; p < passes; p++) {
+            probs[p] = predictions(task, logits[p], testSet, temperature).probabilities(1.0);
+        }
+        return McDropout.summarise(probs);
     }
 
     private static Predictions predictions(TaskType task, float[][] logits, PreparedSplit split, double temperature) {

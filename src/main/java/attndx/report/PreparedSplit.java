@@ -16,6 +16,7 @@ import java.util.Random;
  * [0,1] scale so synthetic shifts can be applied), labels and patient ids.
  */
 final class PreparedSplit {
+    private static final int BATCH = 64;
     private final List<Sample> samples;
     private final Preprocessor preprocessor;
     private final TaskType task;
@@ -32,11 +33,13 @@ final class PreparedSplit {
         return samples.size();
     }
 
-    /** Raw logits of every image, optionally after a synthetic shift of the given strength. */
-    float[][] logits(DiagnosisModel model, SyntheticShift shift, double strength, long seed) {
+    /**
+     * The model's raw logits and, when {@code withFeatures}, its pooled features for every image,
+     * optionally after a synthetic shift of the given strength.
+     */
+    Outputs run(DiagnosisModel model, SyntheticShift shift, double strength, long seed, boolean withFeatures) {
         Random rng = new Random(seed);
         float[][] images = new float[samples.size()][];
-        ImageTensor first = samples.get(0).image();
         for (int i = 0; i < images.length; i++) {
             ImageTensor img = samples.get(i).image();
             if (shift != null) {
@@ -44,9 +47,22 @@ final class PreparedSplit {
             }
             images[i] = preprocessor.normalise(img).data();
         }
-        try (ModelRunner runner = new ModelRunner(model, 64)) {
-            return runner.predict(images, first.channels(), first.height(), first.width()).logits();
+        ImageTensor first = samples.get(0).image();
+        try (ModelRunner runner = new ModelRunner(model, BATCH)) {
+            float[][] logits = runner.predict(images, first.channels(), first.height(), first.width()).logits();
+            float[][] features = withFeatures ? runner.features(images, first.channels(), first.height(), first.width())
+                    : null;
+            return new Outputs(images, logits, features);
         }
+    }
+
+    /** Raw logits and optional features of one pass over the split, with the normalised images used. */
+    record Outputs(float[][] images, float[][] logits, float[][] features) {}
+
+    /** {channels, height, width} of the prepared images. */
+    int[] imageShape() {
+        ImageTensor first = samples.get(0).image();
+        return new int[] {first.channels(), first.height(), first.width()};
     }
 
     int[] labels() {

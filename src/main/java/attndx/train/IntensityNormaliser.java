@@ -21,10 +21,12 @@ public final class IntensityNormaliser {
             case NONE -> x;
             case DATASET -> x.sub(p.mean()).div(p.std());
             case PER_IMAGE -> {
-                NDArray mean = x.mean(new int[] {1, 2, 3}, true);
+                // The engine's mean reduces one axis at a time: flatten each image first.
+                ai.djl.ndarray.types.Shape perImage = new ai.djl.ndarray.types.Shape(x.getShape().get(0), 1, 1, 1);
+                NDArray mean = x.reshape(x.getShape().get(0), -1).mean(new int[] {1}).reshape(perImage);
                 NDArray centred = x.sub(mean);
-                NDArray std = centred.square().mean(new int[] {1, 2, 3}, true).sqrt().maximum(MIN_STD);
-                yield centred.div(std);
+                NDArray var = centred.square().reshape(x.getShape().get(0), -1).mean(new int[] {1}).reshape(perImage);
+                yield centred.div(var.sqrt().maximum(MIN_STD));
             }
         };
     }

@@ -57,6 +57,8 @@ class DemoEvaluateCommandTest {
         assertEquals(t, model.get("temperature").asDouble(), 1e-12, "fitted temperature stored in the model");
         assertEquals(3, result.get("stress").size(), "contrast, gamma and noise stress tests");
         assertNotNull(result.get("shift"));
+        assertEquals("mahalanobis", result.at("/stress/contrast/shiftScore").asText(),
+                "feature-based shift score when a training split is available");
         assertTrue(Files.isRegularFile(demo.resolve("run/evaluation-test/reliability-all.png")));
         assertTrue(demoOut.contains("lesion") && demoOut.contains("temperature"), demoOut);
     }
@@ -99,5 +101,35 @@ class DemoEvaluateCommandTest {
         } catch (java.io.IOException e) {
             throw new java.io.UncheckedIOException(e);
         }
+    }
+
+    @Test
+    void monteCarloDropoutNeedsDropoutAndReportsUncertainty() throws Exception {
+        StringWriter out = new StringWriter();
+        int noDropout = run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+                demo.resolve("phantom").toString(), "--no-stress", "--bootstrap", "0", "--mc-dropout", "4",
+                "--out", tmp.resolve("eval-mc-refused").toString());
+        assertEquals(1, noDropout);
+        assertTrue(out.toString().contains("needs a model with dropout"), out.toString());
+
+        Path run = tmp.resolve("dropout-run");
+        assertEquals(0, run(out, "train", "--data", demo.resolve("phantom").toString(), "--width", "8", "--epochs", "2",
+                "--lr", "3e-3", "--dropout", "0.5", "--quiet", "--out", run.toString()), out.toString());
+        Path dir = tmp.resolve("eval-mc");
+        assertEquals(0, run(out, "evaluate", "--model", run.resolve("model").toString(), "--data",
+                demo.resolve("phantom").toString(), "--no-stress", "--bootstrap", "0", "--mc-dropout", "6",
+                "--out", dir.toString()), out.toString());
+        JsonNode mc = Json.mapper().readTree(dir.resolve("evaluation.json").toFile()).get("mcDropout");
+        int images = mc.get("mutualInformation").size();
+        assertTrue(images > 0);
+        double maxMi = 0;
+        for (int i = 0; i < images; i++) {
+            double mi = mc.get("mutualInformation").get(i).asDouble();
+            assertTrue(mi >= -1e-12, "mutual information is never negative: " + mi);
+            assertEquals(mc.get("predictiveEntropy").get(i).asDouble() - mc.get("expectedEntropy").get(i).asDouble(),
+                    mi, 1e-9, "MI = H[mean p] - mean H[p]");
+            maxMi = Math.max(maxMi, mi);
+        }
+        assertTrue(maxMi > 0, "dropout passes must differ");
     }
 }

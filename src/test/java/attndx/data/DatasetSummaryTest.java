@@ -36,4 +36,21 @@ class DatasetSummaryTest {
         assertEquals(1, sum.skipped().size());
         assertEquals(1, DatasetSummary.of(new LoadedDataset(ds, LoadReport.empty()), "unassigned").samples());
     }
+
+    @Test
+    void qualityControlTotalsCountFlaggedImagesPerCheck() {
+        Sample good = Phantom.generate(PhantomConfig.defaults().withCount(1, 21)).get(0);
+        float[] dark = new float[good.image().data().length];
+        java.util.Arrays.fill(dark, 0.01f);
+        Sample flat = good.withImage(new ImageTensor(1, good.image().height(), good.image().width(), dark), null,
+                List.of());
+        Dataset ds = new InMemoryDataset(new DatasetInfo("d", TaskType.BINARY, List.of("n", "l"), 1, "mem"),
+                List.of(good, new Sample("dark", flat.image(), flat.label(), "P9", null, List.of(), "dark", null)));
+        DatasetSummary.QcSummary qc = DatasetSummary.of(new LoadedDataset(ds, LoadReport.empty())).qc();
+        assertEquals(1, qc.flagged());
+        for (QcFlag f : new QualityControl(QcConfig.defaults()).check(flat.image())) {
+            assertEquals(1, qc.byCheck().get(f.check()), f.check());
+        }
+        assertEquals(true, qc.byCheck().containsKey("under-exposed"), qc.byCheck().toString());
+    }
 }

@@ -50,7 +50,7 @@ class PhantomWriterTest {
         assertEquals(25, lines.size());
         Sample positive = r.dataset().samples().stream().filter(s -> s.label().index() == 1).findFirst().orElseThrow();
         String row = "images/" + positive.id() + ".png,lesion," + positive.patientId() + ",masks/" + positive.id()
-                + ".png,\"" + PhantomWriter.boxes(positive.boxes()) + "\"," + positive.split();
+                + ".png,\"" + BoxCodec.format(positive.boxes()) + "\"," + positive.split();
         assertTrue(lines.contains(row), row + " not in " + lines);
         Raster img = ImageIO.read(dir.resolve("ph/images/" + positive.id() + ".png").toFile()).getRaster();
         Raster mask = ImageIO.read(dir.resolve("ph/masks/" + positive.id() + ".png").toFile()).getRaster();
