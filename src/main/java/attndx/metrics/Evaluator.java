@@ -1,5 +1,6 @@
 package attndx.metrics;
 
+import attndx.core.AttndxException;
 import attndx.calibrate.CalibrationComparison;
 import attndx.calibrate.Predictions;
 import attndx.calibrate.SelectivePrediction;
@@ -27,7 +28,7 @@ public final class Evaluator {
         if (test.size() == 0) {
             warnings.add("the test set is empty; every metric is NaN");
         }
-        TemperatureFit fit = in.validation() == null ? null : TemperatureScaling.fit(in.validation());
+        TemperatureFit fit = in.validation() == null ? null : fitOrWarn(in.validation(), warnings);
         double t = fit == null ? 1.0 : fit.temperature();
         PatientGroups groups = PatientGroups.of(in.patientIds(), test.size());
         DiagnosticSummary diagnostic = DiagnosticMetrics.evaluate(test.task(), test.probabilities(t), test.targets(),
@@ -39,5 +40,19 @@ public final class Evaluator {
         return new EvaluationReport(EvaluationReport.FORMAT, in.provenance(), test.task(), test.size(),
                 groups.patients(), in.classNames(), cfg, fit == null ? "uncalibrated" : "calibrated", diagnostic, fit,
                 calibration, selective, warnings);
+    }
+
+    /**
+     * The temperature fitted on validation, or null with a warning when the fit does not converge
+     * (e.g. a model at chance or perfectly separated validation logits): the other figures are still
+     * worth having, and the report then says the probabilities are uncalibrated.
+     */
+    private static TemperatureFit fitOrWarn(Predictions validation, List<String> warnings) {
+        try {
+            return TemperatureScaling.fit(validation);
+        } catch (AttndxException e) {
+            warnings.add("no temperature fitted, probabilities stay uncalibrated: " + e.getMessage());
+            return null;
+        }
     }
 }

@@ -61,7 +61,7 @@ public final class DemoRun {
         ModelConfig model = ModelPresets.create(ModelPresets.DEFAULT, 18, s.width(), ModelConfig.Stem.SMALL_INPUT,
                 data.info().channels(), data.info().numClasses());
         // A higher rate than the paper's 1e-4 with cosine decay: the demo must converge in few epochs.
-        TrainConfig cfg = new TrainConfig(s.epochs(), 32, 2e-3, 1e-4, LearningRateSchedule.parse("cosine"),
+        TrainConfig cfg = new TrainConfig(s.epochs(), 16, 2e-3, 1e-4, LearningRateSchedule.parse("cosine"),
                 s.epochs(), 0.5, s.seed(), LossConfig.defaults(), AugmentConfig.defaults(s.seed()), null);
         Path runDir = s.out().resolve("run");
         TrainingResult trained = Training.start(new Training.Request(data.split(Splits.TRAIN), data.split(Splits.VAL),

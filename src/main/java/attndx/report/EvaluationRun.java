@@ -158,8 +158,10 @@ public final class EvaluationRun {
     private static McDropoutSummary mcDropout(DiagnosisModel model, PreparedSplit.Outputs test, PreparedSplit testSet,
             TaskType task, int passes, long seed, double temperature) {
         int[] shape = testSet.imageShape();
-        float[][][] logits = new ModelRunner(model, 64).mcDropoutLogits(test.images(), shape[0], shape[1], shape[2],
-                passes, (int) seed);
+        float[][][] logits;
+        try (ModelRunner runner = new ModelRunner(model, 64)) {
+            logits = runner.mcDropoutLogits(test.images(), shape[0], shape[1], shape[2], passes, (int) seed);
+        }
         double[][][] probs = new double[passes][][];
         for (int p = 0; p < passes; p++) {
             probs[p] = predictions(task, logits[p], testSet, temperature).probabilities(1.0);

@@ -80,6 +80,22 @@ class EvaluatorTest {
     }
 
     @Test
+    void aTemperatureFitThatDoesNotConvergeIsAWarningNotAFailure() {
+        SplittableRandom rng = new SplittableRandom(2);
+        Predictions test = overconfident(rng, 100);
+        // Constant validation logits: the NLL keeps falling as T grows, the fit cannot converge.
+        Predictions flat = Predictions.singleLabel(TaskType.BINARY, new double[][] {{0.5}, {0.5}, {0.5}, {0.5}},
+                new int[] {0, 1, 0, 1});
+        EvaluationReport r = Evaluator.evaluate(new EvaluationInput(test, null, List.of("normal", "pneumonia"), flat,
+                EvaluationConfig.defaults().withBootstrap(new BootstrapConfig(10, 0.95, 1)), PROVENANCE));
+        assertEquals(null, r.temperature());
+        assertEquals("uncalibrated", r.probabilities());
+        assertTrue(r.warnings().stream().anyMatch(w -> w.contains("no temperature fitted") && w.contains("converge")),
+                r.warnings().toString());
+        assertTrue(r.diagnostic().perClass().get(0).auc().value() > 0.5);
+    }
+
+    @Test
     void classNamesMustMatchTheOutputs() {
         Predictions test = Predictions.singleLabel(TaskType.BINARY, new double[][] {{1}}, new int[] {1});
         AttndxException e = assertThrows(AttndxException.class, () -> new EvaluationInput(test, null,
