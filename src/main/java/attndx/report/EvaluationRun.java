@@ -63,12 +63,13 @@ public final class EvaluationRun {
      * The result written to {@value #FILE}.
      *
      * @param report metrics, CIs, calibration, selective prediction
+     * @param shiftScore the shift score used: "mahalanobis" (pooled features) or "energy" (logits); null without a calibration split
      * @param shift the test cohort's shift score against validation (null without a calibration split)
      * @param stress per synthetic shift kind, the stress test (empty when not run)
      * @param mcDropout per-image MC-dropout uncertainty of the test images (null when not run)
      * @param plots PNG files written
      */
-    public record Result(EvaluationReport report, ShiftDetector.CohortShift shift, Map<String, StressTestReport> stress,
+    public record Result(EvaluationReport report, String shiftScore, ShiftDetector.CohortShift shift, Map<String, StressTestReport> stress,
             McDropoutSummary mcDropout, List<Path> plots) {}
 
     /** Runs the evaluation and writes its files. */
@@ -101,6 +102,7 @@ public final class EvaluationRun {
                 model.withTemperature(fit.temperature()).saveMetadata(r.modelDir());
             }
             ShiftDetector.CohortShift shift = null;
+            String shiftScore = null;
             Map<String, StressTestReport> stress = new LinkedHashMap<>();
             if (val != null) {
                 double t = fit == null ? 1.0 : fit.temperature();
@@ -108,6 +110,7 @@ public final class EvaluationRun {
                 ShiftDetector detector = ShiftAnalysis.fit(task, train, features ? trainSet.labels() : null, val, t,
                         r.falseFlagRate());
                 shift = ShiftAnalysis.test(detector, test);
+                shiftScore = detector.method();
                 for (SyntheticShift kind : SyntheticShift.values()) {
                     if (!r.stressStrengths().isEmpty()) {
                         stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features,
@@ -118,7 +121,7 @@ public final class EvaluationRun {
             McDropoutSummary mc = r.mcPasses() > 0 ? mcDropout(model, test, testSet, task, r.mcPasses(), seed,
                     fit == null ? applied : fit.temperature()) : null;
             List<Path> plots = EvaluationPlots.write(report, r.outDir());
-            Result result = new Result(report, shift, stress, mc, plots);
+            Result result = new Result(report, shiftScore, shift, stress, mc, plots);
             Json.write(r.outDir().resolve(FILE), result);
             return result;
         }

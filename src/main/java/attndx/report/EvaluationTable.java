@@ -43,8 +43,8 @@ public final class EvaluationTable {
             sb.append(String.format(Locale.ROOT, "selective prediction: AURC %.4f%n", r.selective().aurc()));
         }
         if (result.shift() != null) {
-            sb.append(String.format(Locale.ROOT, "shift (energy) vs validation: flag rate %.3f, KS p = %.4f%n",
-                    result.shift().flagRate(), result.shift().ks() == null ? Double.NaN : result.shift().ks().pValue()));
+            sb.append(String.format(Locale.ROOT, "shift (%s score) vs validation: flag rate %.3f, KS p = %.4f%n",
+                    result.shiftScore(), result.shift().flagRate(), result.shift().ks() == null ? Double.NaN : result.shift().ks().pValue()));
         }
         for (Map.Entry<String, StressTestReport> e : result.stress().entrySet()) {
             sb.append("stress ").append(e.getKey()).append(':');

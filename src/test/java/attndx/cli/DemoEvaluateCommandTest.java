@@ -57,6 +57,7 @@ class DemoEvaluateCommandTest {
         assertEquals(t, model.get("temperature").asDouble(), 1e-12, "fitted temperature stored in the model");
         assertEquals(3, result.get("stress").size(), "contrast, gamma and noise stress tests");
         assertNotNull(result.get("shift"));
+        assertEquals("mahalanobis", result.get("shiftScore").asText());
         assertEquals("mahalanobis", result.at("/stress/contrast/shiftScore").asText(),
                 "feature-based shift score when a training split is available");
         assertTrue(Files.isRegularFile(demo.resolve("run/evaluation-test/reliability-all.png")));
