@@ -27,20 +27,17 @@ final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
     @Override
     public Integer call() {
+        java.io.PrintWriter w = spec.commandLine().getOut();
         DemoRun.Result r = DemoRun.run(new DemoRun.Settings(out, count, size, width, epochs, seed),
                 new ConsoleProgress(System.err));
-        out().print(EvaluationTable.format(r.evaluation()));
-        out().println("data:       " + r.dataDir());
-        out().println("model:      " + r.training().modelDir());
-        out().println("train log:  " + r.training().runDir().resolve("train-log.jsonl"));
-        out().println("evaluation: " + r.training().runDir().resolve("evaluation-test").resolve(EvaluationRun.FILE));
-        out().flush();
+        w.print(EvaluationTable.format(r.evaluation()));
+        w.println("data:       " + r.dataDir());
+        w.println("model:      " + r.training().modelDir());
+        w.println("train log:  " + r.training().runDir().resolve("train-log.jsonl"));
+        w.println("evaluation: " + r.training().runDir().resolve("evaluation-test").resolve(EvaluationRun.FILE));
+        w.flush();
         return 0;
     }
 }

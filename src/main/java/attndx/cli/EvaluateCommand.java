@@ -62,12 +62,9 @@ final class EvaluateCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    private java.io.PrintWriter out() {
-        return spec.commandLine().getOut();
-    }
-
     @Override
     public Integer call() {
+        java.io.PrintWriter w = spec.commandLine().getOut();
         Dataset all = DatasetLoader.load(data, load.toOptions()).dataset();
         Path assignment = splits != null ? splits : runSplits();
         all = assignment != null ? SplitAssignment.readCsv(assignment).apply(all)
@@ -77,9 +74,9 @@ final class EvaluateCommand implements Callable<Integer> {
         Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("evaluation-" + split);
         EvaluationRun.Result r = EvaluationRun.run(new EvaluationRun.Request(model, all, split, calibrateOn, cfg,
                 falseFlagRate, noStress ? List.of() : stress, mcPasses, dir));
-        out().print(EvaluationTable.format(r));
-        out().println("results: " + dir.resolve(EvaluationRun.FILE));
-        out().flush();
+        w.print(EvaluationTable.format(r));
+        w.println("results: " + dir.resolve(EvaluationRun.FILE));
+        w.flush();
         return 0;
     }
 
