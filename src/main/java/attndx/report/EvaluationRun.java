@@ -82,7 +82,8 @@ public final class EvaluationRun {
             }
             Preprocessor pre = new Preprocessor(model.metadata().preprocessing());
             TaskType task = r.data().info().task();
-            PreparedSplit testSet = new PreparedSplit(nonEmpty(r, r.testSplit()), pre);
+            Dataset testSplit = nonEmpty(r, r.testSplit());
+            PreparedSplit testSet = new PreparedSplit(testSplit, pre);
             PreparedSplit valSet = r.calibrationSplit() == null ? null : new PreparedSplit(nonEmpty(r, r.calibrationSplit()), pre);
             Dataset trainSplit = r.data().split(Splits.TRAIN);
             PreparedSplit trainSet = valSet != null && trainSplit.size() > 1 ? new PreparedSplit(trainSplit, pre) : null;
@@ -95,7 +96,7 @@ public final class EvaluationRun {
             EvaluationInput in = new EvaluationInput(predictions(task, test.logits(), testSet, applied),
                     testSet.patientIds(), classes, val == null ? null : predictions(task, val.logits(), valSet, 1.0),
                     r.config(), Provenance.capture("evaluation", provenanceConfig(r, applied),
-                            DatasetFingerprint.of(r.data().split(r.testSplit())), seed));
+                            DatasetFingerprint.of(testSplit), seed));
             EvaluationReport report = Evaluator.evaluate(in);
             TemperatureFit fit = report.temperature();
             if (fit != null) {
@@ -111,11 +112,10 @@ public final class EvaluationRun {
                         r.falseFlagRate());
                 shift = ShiftAnalysis.test(detector, test);
                 shiftScore = detector.method();
-                for (SyntheticShift kind : SyntheticShift.values()) {
-                    if (!r.stressStrengths().isEmpty()) {
-                        stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features,
-                                report.warnings()));
-                    }
+                SyntheticShift[] kinds = r.stressStrengths().isEmpty() ? new SyntheticShift[0] : SyntheticShift.values();
+                for (SyntheticShift kind : kinds) {
+                    stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features,
+                            report.warnings()));
                 }
             }
             McDropoutSummary mc = r.mcPasses() > 0 ? mcDropout(model, test, testSet, task, r.mcPasses(), seed,

@@ -64,11 +64,13 @@ public final class Training {
 
     /** Resolves a request: fitted preprocessing, packed splits, perturbation set, fingerprints. */
     static Plan plan(Request r) {
+        Dataset trainSplit = nonEmpty(r.train(), "training");
+        Dataset valSplit = nonEmpty(r.val(), "validation");
         Preprocessing p = r.preprocessing().normalisation() == Preprocessing.Normalisation.DATASET
-                ? Preprocessor.fit(r.preprocessing(), nonEmpty(r.train(), "training"))
+                ? Preprocessor.fit(r.preprocessing(), trainSplit)
                 : r.preprocessing();
-        TrainingData train = new TrainingData(nonEmpty(r.train(), "training"), new Preprocessor(p));
-        TrainingData val = new TrainingData(nonEmpty(r.val(), "validation"), new Preprocessor(p));
+        TrainingData train = new TrainingData(trainSplit, new Preprocessor(p));
+        TrainingData val = new TrainingData(valSplit, new Preprocessor(p));
         TrainConfig cfg = r.config();
         if (cfg.perturbation() == null && cfg.loss().lambdaConsistency() > 0 && r.model().hasAttention()) {
             int[] shape = train.imageShape();
