@@ -29,7 +29,7 @@ class DemoEvaluateCommandTest {
         demo = tmp.resolve("demo");
         StringWriter out = new StringWriter();
         int code = run(out, "demo", "--out", demo.toString(), "--count", "300", "--size", "32", "--width", "8",
-                "--epochs", "5");
+                "--epochs", "8");
         demoOut = out.toString();
         assertEquals(0, code, demoOut);
     }

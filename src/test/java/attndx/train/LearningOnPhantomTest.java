@@ -19,10 +19,8 @@ class LearningOnPhantomTest {
     @Test
     void fullObjectiveLowersTrainingLossAndBeatsChanceOnValidation() {
         Dataset data = TrainFixtures.phantom(300, 11);
-        long t0 = System.nanoTime();
-        TrainingResult r = TrainFixtures.train(TrainFixtures.request(data, TrainFixtures.config(5, 3, 3e-3), tmp));
-        System.out.println("learning " + (System.nanoTime() - t0) / 1e9);
-        r.epochs().forEach(System.out::println);
+        // 8 epochs (about 90 steps): shorter runs sometimes end before batch-norm statistics settle.
+        TrainingResult r = TrainFixtures.train(TrainFixtures.request(data, TrainFixtures.config(8, 3, 3e-3), tmp));
         double first = r.epochs().get(0).loss().get("cls");
         double last = r.epochs().get(r.epochs().size() - 1).loss().get("cls");
         assertTrue(last < first, "training cls loss went from " + first + " to " + last);
