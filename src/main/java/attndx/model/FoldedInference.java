@@ -84,7 +84,7 @@ public final class FoldedInference implements AutoCloseable {
      */
     public NDList forward(ParameterStore ps, NDArray input) {
         ResNetBackbone backbone = network.backbone();
-        NDList x = run(ps, backbone.stem(), new NDList(input));
+        NDList x = run(ps, backbone.stem(), new NDList(ChannelsLast.of(input)));
         NDList features = new NDList();
         for (int s = 0; s < backbone.stages().size(); s++) {
             x = run(ps, backbone.stages().get(s), x);

@@ -22,12 +22,14 @@ import java.util.List;
  * {@code features_s1}..{@code features_s4}. ResNet-18/34 with BasicBlocks, stage widths
  * baseWidth x (1,2,4,8), strides (1,2,2,2); with the small-input stem and baseWidth 64 it is exactly the
  * PyTorch reference {@code ResNet18Backbone} (28x28 input gives a 4x4 last stage, 64x64 gives 8x8).
- * Convolution weights are Kaiming-normal (fan-out), batch norms start at weight 1, bias 0.
+ * Convolution weights are Kaiming-normal (fan-out), batch norms start at weight 1, bias 0. The input is
+ * put into channels-last memory first ({@link ChannelsLast}).
  */
 public final class ResNetBackbone extends AbstractBlock {
     /** Name prefix of the stage feature maps in the output list. */
     public static final String FEATURES_PREFIX = "features_s";
-    private static final byte VERSION = 1;
+    /** 2: projection shortcuts hold a subsampling block before their convolution. */
+    private static final byte VERSION = 2;
 
     private final SequentialBlock stem;
     private final List<SequentialBlock> stages = new ArrayList<>();
@@ -76,7 +78,7 @@ public final class ResNetBackbone extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDList x = stem.forward(ps, inputs, training, params);
+        NDList x = stem.forward(ps, new NDList(ChannelsLast.of(inputs.singletonOrThrow())), training, params);
         NDList out = new NDList(stages.size());
         for (int s = 0; s < stages.size(); s++) {
             x = stages.get(s).forward(ps, x, training, params);

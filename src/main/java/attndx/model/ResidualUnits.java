@@ -5,6 +5,7 @@ import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
@@ -14,7 +15,8 @@ import java.util.List;
 /**
  * Residual units composed from DJL blocks, laid out exactly as the PyTorch reference
  * ({@code shared/bench/torchref/model.py}, CIFAR "option B"): conv3x3(stride)-BN-ReLU-conv3x3-BN on
- * the residual branch, a 1x1 conv + BN projection shortcut when the stride or width changes,
+ * the residual branch, a 1x1 conv + BN projection shortcut when the stride or width changes (its
+ * stride applied as a subsampling first, see {@link #projection}),
  * ReLU after the sum. SE and CBAM (paper 7.3) gate the residual branch before the sum.
  */
 public final class ResidualUnits {
@@ -40,10 +42,26 @@ public final class ResidualUnits {
         } else if (gate == BlockAttention.CBAM) {
             residual.add(new CbamBlock(outChannels));
         }
-        Block shortcut = stride != 1 || inChannels != outChannels
-                ? new SequentialBlock().add(Layers.conv(outChannels, 1, stride, false)).add(Layers.batchNorm())
+        Block shortcut = stride != 1 || inChannels != outChannels ? projection(outChannels, stride)
                 : Blocks.identityBlock();
         return new JoinBlock(ResidualUnits::addRelu, List.of(residual, shortcut));
+    }
+
+    /**
+     * The 1x1 projection shortcut with its stride taken by an explicit subsampling (every stride-th row
+     * and column) before a unit-stride convolution: the same function as a strided 1x1 convolution, but
+     * oneDNN's AVX-512 strided 1x1 backward-weights kernel crashes the process (SIGSEGV) on
+     * channels-last input with few channels (seen for 8 and 12 input channels at 28x28 and 56x56),
+     * while its unit-stride kernel does not.
+     */
+    private static Block projection(int outChannels, int stride) {
+        SequentialBlock p = new SequentialBlock();
+        if (stride != 1) {
+            String step = "::" + stride;
+            p.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().get(":, :, " + step + ", " + step)),
+                    "subsample"));
+        }
+        return p.add(Layers.conv(outChannels, 1, 1, false)).add(Layers.batchNorm());
     }
 
     private static NDList addRelu(List<NDList> branches) {

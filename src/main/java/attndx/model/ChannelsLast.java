@@ -1,0 +1,31 @@
+package attndx.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
+
+/**
+ * Puts a B x C x H x W image batch into channels-last memory (NHWC order) while keeping its logical
+ * NCHW shape, the layout PyTorch calls {@code torch.channels_last}. DJL has no memory-format option, but
+ * libtorch reads the layout from the strides: a permuted view of NHWC data is recognised as channels-last,
+ * oneDNN then runs every convolution on it without reordering to and from its blocked format, and batch
+ * norm, ReLU, additions and pooling keep the layout, so the whole backbone (forward and backward) stays
+ * channels-last. Measured on the 2-core CPU: a ResNet-18 training step at 28x28 b64 about 11% faster,
+ * inference about 3% (README, Performance). Outputs equal the NCHW computation up to float rounding.
+ */
+public final class ChannelsLast {
+    private ChannelsLast() {}
+
+    /**
+     * {@code x} (4-D, NCHW) as a channels-last tensor of the same shape; other ranks are returned unchanged.
+     * For one channel the data are already in that order and only the strides change; otherwise one copy.
+     */
+    public static NDArray of(NDArray x) {
+        Shape s = x.getShape();
+        if (s.dimension() != 4) {
+            return x;
+        }
+        long b = s.get(0);
+        // The permuted view is not viewable as (B, H*W*C), so this reshape makes NHWC memory (a no-op for C = 1).
+        return x.transpose(0, 2, 3, 1).reshape(b, -1).reshape(b, s.get(2), s.get(3), s.get(1)).transpose(0, 3, 1, 2);
+    }
+}

@@ -1,0 +1,144 @@
+package attndx.model;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import ai.djl.engine.Engine;
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.pytorch.engine.PtNDArray;
+import ai.djl.training.GradientCollector;
+import ai.djl.training.ParameterStore;
+import ai.djl.util.Pair;
+import ai.djl.nn.Parameter;
+import java.lang.reflect.Field;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The channels-last backbone (the tuned path) against the same blocks run on plain NCHW input: same
+ * features and same parameter gradients, and the layout really is channels-last inside the network.
+ */
+class ChannelsLastTest {
+
+    @Test
+    void keepsValuesAndShapeAndChangesTheLayout() throws ReflectiveOperationException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray x = m.arange(2 * 3 * 4 * 5).toType(ai.djl.ndarray.types.DataType.FLOAT32, false)
+                    .reshape(2, 3, 4, 5);
+            NDArray cl = ChannelsLast.of(x);
+            assertEquals(x.getShape(), cl.getShape());
+            assertArrayEquals(x.toFloatArray(), cl.toFloatArray());
+            assertEquals(x.get("1, 2, 3, 4").getFloat(), cl.get("1, 2, 3, 4").getFloat());
+            assertTrue(contiguous(x));
+            assertFalse(contiguous(cl), "a 3-channel channels-last tensor is not NCHW-contiguous");
+            NDArray flat = m.ones(new Shape(4, 7));
+            assertEquals(flat, ChannelsLast.of(flat), "other ranks are returned unchanged");
+        }
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 3})
+    void backboneMatchesTheNchwComputationInValuesAndGradients(int channels) throws ReflectiveOperationException {
+        try (NDManager m = NDManager.newBaseManager()) {
+            ModelConfig config = ModelPresets.create("attn-multiscale", 18, NetworkFixtures.TINY_WIDTH,
+                    ModelConfig.Stem.SMALL_INPUT, channels, 2);
+            DiagnosisNetwork tuned = NetworkFixtures.init(config, m, 28, 5);
+            DiagnosisNetwork plain = NetworkFixtures.init(config, m, 28, 5);
+            NDArray x = NetworkFixtures.randomInput(m, 3, channels, 28);
+            ParameterStore ps = new ParameterStore(m, false);
+            Engine.getInstance().setRandomSeed(9);
+            NDList weights = new NDList();
+            List<float[]> tunedFeatures = new ArrayList<>();
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDList f = tuned.stageFeatures(ps, x, true);
+                assertFalse(contiguous(f.get(0)), "stage-1 features should be channels-last");
+                assertFalse(contiguous(f.get(3)), "stage-4 features should be channels-last");
+                NDArray loss = m.zeros(new Shape());
+                for (NDArray a : f) {
+                    NDArray w = m.randomNormal(a.getShape());
+                    weights.add(w);
+                    loss = loss.add(a.mul(w).sum());
+                    tunedFeatures.add(a.toFloatArray());
+                }
+                gc.backward(loss);
+            }
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                ResNetBackbone b = plain.backbone();
+                NDList h = b.stem().forward(ps, new NDList(x), true);
+                assertTrue(contiguous(h.singletonOrThrow()), "the reference path should stay NCHW");
+                NDArray loss = m.zeros(new Shape());
+                for (int s = 0; s < b.stages().size(); s++) {
+                    h = b.stages().get(s).forward(ps, h, true);
+                    NDArray a = h.singletonOrThrow();
+                    assertClose(tunedFeatures.get(s), a.toFloatArray(), "features of stage " + (s + 1));
+                    loss = loss.add(a.mul(weights.get(s)).sum());
+                }
+                gc.backward(loss);
+            }
+            List<Pair<String, Parameter>> tp = tuned.backbone().getParameters().stream().toList();
+            List<Pair<String, Parameter>> pp = plain.backbone().getParameters().stream().toList();
+            int compared = 0;
+            for (int i = 0; i < tp.size(); i++) {
+                if (tp.get(i).getValue().requiresGradient()) {
+                    assertClose(pp.get(i).getValue().getArray().getGradient().toFloatArray(),
+                            tp.get(i).getValue().getArray().getGradient().toFloatArray(), "gradient of " + tp.get(i).getKey());
+                    compared++;
+                }
+            }
+            assertTrue(compared > 40, "compared only " + compared + " gradients");
+        }
+    }
+
+    /**
+     * oneDNN's strided 1x1 backward-weights kernel crashed the JVM on channels-last input with 8 or 12
+     * channels at 28x28 and 56x56; the projection shortcuts now subsample first. A crash fails the run.
+     */
+    @ParameterizedTest
+    @ValueSource(ints = {4, 8, 12, 16})
+    void smallWidthsTrainAndPredictWithoutCrashing(int width) {
+        for (int channels : new int[] {1, 3}) {
+            for (int size : new int[] {28, 56}) {
+                try (NDManager m = NDManager.newBaseManager()) {
+                    ModelConfig config = ModelPresets.create("gap", 18, width, ModelConfig.Stem.SMALL_INPUT, channels, 2);
+                    DiagnosisNetwork net = NetworkFixtures.init(config, m, size, 3);
+                    NDArray x = NetworkFixtures.randomInput(m, 3, channels, size);
+                    try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                        gc.backward(NetworkFixtures.forward(net, m, x, true).logits().sum());
+                    }
+                    assertTrue(NetworkFixtures.forward(net, m, x, false).logits().isInfinite().none().getBoolean());
+                }
+            }
+        }
+    }
+
+    /** libtorch's own NCHW-contiguity flag (DJL does not expose strides). */
+    private static boolean contiguous(NDArray a) throws ReflectiveOperationException {
+        Class<?> lib = Class.forName("ai.djl.pytorch.jni.PyTorchLibrary");
+        Field instance = lib.getDeclaredField("LIB");
+        instance.setAccessible(true);
+        Method m = lib.getDeclaredMethod("torchIsContiguous", long.class);
+        m.setAccessible(true);
+        return (Boolean) m.invoke(instance.get(null), ((PtNDArray) a).getHandle());
+    }
+
+    private static void assertClose(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        double scale = 0;
+        for (float e : expected) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        for (int i = 0; i < expected.length; i++) {
+            double tol = 1e-4 * Math.max(1.0, Math.abs(expected[i])) + 1e-5 * scale;
+            assertTrue(Math.abs(expected[i] - actual[i]) <= tol, what + "[" + i + "]: " + expected[i] + " vs " + actual[i]);
+        }
+    }
+}
