@@ -13,6 +13,7 @@ import attndx.train.AugmentConfig;
 import attndx.train.ConsoleProgress;
 import attndx.train.LearningRateSchedule;
 import attndx.train.LossConfig;
+import attndx.train.Precision;
 import attndx.train.TrainConfig;
 import attndx.train.Training;
 import attndx.train.TrainingResult;
@@ -80,7 +81,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         ModelConfig model = ModelPresets.create(preset, depth, width, ModelConfig.Stem.SMALL_INPUT,
                 all.info().channels(), all.info().numClasses());
         TrainConfig cfg = new TrainConfig(1, batchSize, lr, 1e-4, LearningRateSchedule.parse(schedule), 5, 0.5, seed,
-                LossConfig.defaults(), AugmentConfig.defaults(seed), null);
+                LossConfig.defaults(), AugmentConfig.defaults(seed), null, Precision.AUTO);
         Training.Request request = new Training.Request(all.split(Splits.TRAIN), all.split(Splits.VAL), model,
                 new Preprocessing(Preprocessing.Normalisation.DATASET, 0.5f, 0.5f, 0, 0, 0f, 0f), cfg, runDir());
         w.printf(Locale.ROOT, "%s, depth %d, width %d, batch %d, %d threads; train %d, val %d images (%s)%n", preset,

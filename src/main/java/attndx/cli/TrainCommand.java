@@ -16,6 +16,7 @@ import attndx.train.AugmentConfig;
 import attndx.train.ConsoleProgress;
 import attndx.train.LearningRateSchedule;
 import attndx.train.LossConfig;
+import attndx.train.Precision;
 import attndx.train.SeedSweep;
 import attndx.train.TrainConfig;
 import attndx.train.Training;
@@ -85,6 +86,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--class-weights", description = "Re-weight classes by inverse training frequency.") boolean classWeights;
     @Option(names = "--no-augment", description = "Switch augmentation off.") boolean noAugment;
     @Option(names = "--stain-jitter", defaultValue = "0", description = "HED stain jitter strength for RGB (0 = off).") double stain;
+    @Option(names = "--precision", defaultValue = "AUTO", description = "AUTO (mixed fp16 on a GPU, fp32 on CPU),"
+            + " FP32 or FP16 (mixed precision with dynamic loss scaling; default ${DEFAULT-VALUE}).")
+    Precision precision;
     @Option(names = "--quiet", description = "No progress bar.") boolean quiet;
     @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
     @Spec
@@ -110,7 +114,7 @@ final class TrainCommand implements Callable<Integer> {
         TrainConfig cfg = new TrainConfig(epochs, batchSize, lr, weightDecay, LearningRateSchedule.parse(schedule),
                 patience, eceWeight, seed, new LossConfig(lambdaSp, lambdaTv, lambdaCon, lambdaSeg, labelSmoothing,
                         focalGamma, classWeights),
-                noAugment ? null : withStain(AugmentConfig.defaults(seed)), null);
+                noAugment ? null : withStain(AugmentConfig.defaults(seed)), null, precision);
         Training.Request request = new Training.Request(all.split(Splits.TRAIN), all.split(Splits.VAL), model, pre,
                 cfg, out);
         if (!Files.exists(out.resolve(SPLITS))) {

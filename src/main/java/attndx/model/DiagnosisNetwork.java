@@ -83,7 +83,7 @@ public final class DiagnosisNetwork extends AbstractBlock {
     }
 
     /** The backbone f. */
-    ResNetBackbone backbone() {
+    public ResNetBackbone backbone() {
         return backbone;
     }
 
@@ -110,9 +110,23 @@ public final class DiagnosisNetwork extends AbstractBlock {
         return params != null && Boolean.TRUE.equals(params.get(key));
     }
 
-    /** The backbone's stage feature maps F^(1)..F^(4) for a B x C x H x W input. */
+    /**
+     * The backbone's stage feature maps F^(1)..F^(4) for a B x C x H x W input, always float32: a
+     * backbone run in float16 (mixed-precision training) hands float32 maps to the head and the losses.
+     */
     public NDList stageFeatures(ParameterStore ps, NDArray input, boolean training) {
-        return backbone.forward(ps, new NDList(input), training);
+        NDList features = backbone.forward(ps, new NDList(input), training);
+        if (features.head().getDataType() == DataType.FLOAT32) {
+            return features;
+        }
+        NDList promoted = new NDList(features.size());
+        for (NDArray f : features) {
+            // DJL's toType is not differentiable; adding a float32 zero promotes the type inside the graph.
+            NDArray p = f.add(f.getManager().zeros(new Shape(1), DataType.FLOAT32, f.getDevice()));
+            p.setName(f.getName());
+            promoted.add(p);
+        }
+        return promoted;
     }
 
     /** Everything after the backbone: the named outputs (see the class comment) for the given stage features. */

@@ -16,6 +16,7 @@ import attndx.model.ModelPresets;
 import attndx.train.AugmentConfig;
 import attndx.train.LearningRateSchedule;
 import attndx.train.LossConfig;
+import attndx.train.Precision;
 import attndx.train.TrainConfig;
 import attndx.train.Training;
 import attndx.train.TrainingProgress;
@@ -62,7 +63,8 @@ public final class DemoRun {
                 data.info().channels(), data.info().numClasses());
         // A higher rate than the paper's 1e-4 with cosine decay: the demo must converge in few epochs.
         TrainConfig cfg = new TrainConfig(s.epochs(), 16, 2e-3, 1e-4, LearningRateSchedule.parse("cosine"),
-                s.epochs(), 0.5, s.seed(), LossConfig.defaults(), AugmentConfig.defaults(s.seed()), null);
+                s.epochs(), 0.5, s.seed(), LossConfig.defaults(), AugmentConfig.defaults(s.seed()), null,
+                Precision.AUTO);
         Path runDir = s.out().resolve("run");
         TrainingResult trained = Training.start(new Training.Request(data.split(Splits.TRAIN), data.split(Splits.VAL),
                 model, Preprocessing.defaults(), cfg, runDir), new TrainingValidation(), progress);

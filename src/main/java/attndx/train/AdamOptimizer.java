@@ -35,6 +35,7 @@ public final class AdamOptimizer extends Optimizer {
     private final Map<String, Integer> steps = new HashMap<>();
     private final NDManager stateManager;
     private float learningRate;
+    private float gradientRescale = 1f;
 
     /**
      * @param stateManager owns the moment arrays (lives as long as the training run)
@@ -55,6 +56,11 @@ public final class AdamOptimizer extends Optimizer {
         this.learningRate = learningRate;
     }
 
+    /** Multiplies every following gradient before use (1 / loss scale in mixed precision). */
+    public void setGradientRescale(float rescale) {
+        this.gradientRescale = rescale;
+    }
+
     /** The learning rate of the next update. */
     public float learningRate() {
         return learningRate;
@@ -70,7 +76,7 @@ public final class AdamOptimizer extends Optimizer {
         NDArray v = variances.computeIfAbsent(parameterId, k -> newState(weight));
         float wd = decays.test(parameterId) ? weightDecay : 0f;
         weight.getNDArrayInternal().adamUpdate(new NDList(weight, grad, m, v), new NDList(weight),
-                learningRate, biasCorrected, wd, 1f, -1f, BETA1, BETA2, EPSILON, true, true);
+                learningRate, biasCorrected, wd, gradientRescale, -1f, BETA1, BETA2, EPSILON, true, true);
     }
 
     private NDArray newState(NDArray weight) {

@@ -41,5 +41,9 @@ public final class ConsoleProgress implements TrainingProgress {
         out.printf(Locale.ROOT, "epoch %d: loss %.4f, val AUC %.4f, ECE %.4f, acc %.4f%s (%.1f s, %.0f img/s)%n",
                 r.epoch(), r.loss().getOrDefault("total", Double.NaN), r.valAuc(), r.valEce(), r.valAccuracy(),
                 r.best() ? " *best*" : "", r.seconds(), r.imagesPerSecond());
+        if (r.skippedUpdates() > 0) {
+            out.printf(Locale.ROOT, "  %d updates skipped (fp16 gradient overflow), loss scale now %.0f%n",
+                    r.skippedUpdates(), r.lossScale());
+        }
     }
 }

@@ -14,6 +14,7 @@ import attndx.model.ModelRunner;
 import attndx.model.ResNetBackbone;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -35,6 +36,7 @@ import java.util.function.Predicate;
 public final class DiagnosisTrainer {
     private static final String OPTIMIZER_FILE = "optimizer.ndlist";
     private static final String STATE_FILE = "state.json";
+    private static final String LOSS_SCALE_FILE = "loss-scale.json";
 
     private final RunSpec spec;
     private final TrainingData train;
@@ -115,8 +117,13 @@ public final class DiagnosisTrainer {
         try (NDManager runManager = model.model().getNDManager().newSubManager()) {
             TrainingStep step = TrainingStep.create(model, spec, train.classCounts(), runManager);
             AdamOptimizer optimizer = step.optimizer();
+            LossScaler scaler = step.lossScaler();
             if (optimizerState != null) {
                 optimizer.load(optimizerState, nameToId::get);
+                Path scale = optimizerState.resolveSibling(LOSS_SCALE_FILE);
+                if (scaler != null && Files.isRegularFile(scale)) {
+                    scaler.restore(Json.read(scale, LossScaler.State.class));
+                }
             }
             float[][] valImages = val.normalisedImages(new Preprocessor(spec.preprocessing()));
             int epoch = start.epoch();
@@ -130,6 +137,9 @@ public final class DiagnosisTrainer {
                     model.save(dir);
                     optimizer.save(dir.resolve(OPTIMIZER_FILE), idToName::get);
                     Json.write(dir.resolve(STATE_FILE), state);
+                    if (scaler != null) {
+                        Json.write(dir.resolve(LOSS_SCALE_FILE), scaler.state());
+                    }
                 });
                 progress.epochFinished(rec);
             }
@@ -175,11 +185,13 @@ public final class DiagnosisTrainer {
         Map<String, String> skipped = Map.of();
         long dataNanos = 0;
         int images = 0;
+        int skippedUpdates = 0;
         for (int b = 0; b < batches.length; b++) {
             TrainingStep.Result r = step.run(train, batches[b], epoch, b, (long) (epoch - 1) * batches.length + b,
                     (long) cfg.epochs() * batches.length);
             dataNanos += r.dataNanos();
             images += batches[b].length;
+            skippedUpdates += r.updated() ? 0 : 1;
             skipped = r.skipped();
             String bad = firstNonFinite(r.loss());
             if (bad != null) {
@@ -199,7 +211,9 @@ public final class DiagnosisTrainer {
         }
         return new EpochRecord(cfg.seed(), epoch, step.optimizer().learningRate(), means, skipped, score.auc(),
                 score.ece(), score.accuracy(), selection.score(score.auc(), score.ece()), best,
-                (System.nanoTime() - t0) / 1e9, images / trainSeconds, dataNanos / 1e9 / trainSeconds);
+                (System.nanoTime() - t0) / 1e9, images / trainSeconds, dataNanos / 1e9 / trainSeconds,
+                step.lossScaler() == null ? Precision.FP32.name() : Precision.FP16.name(),
+                step.lossScaler() == null ? 1 : step.lossScaler().scale(), skippedUpdates);
     }
 
     private ValidationScorer.ValidationScore validate(DiagnosisModel model, float[][] valImages) {

@@ -18,7 +18,11 @@ import java.util.Map;
  * @param seconds wall time of the epoch (training + validation)
  * @param imagesPerSecond training images per second
  * @param dataShare fraction of the training time spent outside the engine (batch assembly)
+ * @param precision the arithmetic used ("FP32" or "FP16", see {@link Precision})
+ * @param lossScale the loss scale at the epoch's end (1 in FP32)
+ * @param skippedUpdates steps of the epoch whose update was skipped because a gradient overflowed
  */
 public record EpochRecord(long seed, int epoch, double learningRate, Map<String, Double> loss,
         Map<String, String> skippedTerms, double valAuc, double valEce, double valAccuracy, double selectionScore,
-        boolean best, double seconds, double imagesPerSecond, double dataShare) {}
+        boolean best, double seconds, double imagesPerSecond, double dataShare, String precision, double lossScale,
+        int skippedUpdates) {}

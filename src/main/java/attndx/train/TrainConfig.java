@@ -16,10 +16,11 @@ package attndx.train;
  * @param augment augmentation, or null for none
  * @param perturbation the consistency loss's perturbation set, or null for the defaults at the
  *     model's attention stride (chosen at the start of the run and recorded)
+ * @param precision arithmetic of the steps ({@link Precision#AUTO}: mixed fp16 on a GPU, fp32 on CPU)
  */
 public record TrainConfig(int epochs, int batchSize, double learningRate, double weightDecay,
         LearningRateSchedule schedule, int patience, double eceWeight, long seed, LossConfig loss,
-        AugmentConfig augment, PerturbationConfig perturbation) {
+        AugmentConfig augment, PerturbationConfig perturbation, Precision precision) {
 
     public TrainConfig {
         Validate.range("train.epochs", epochs, 1, 10000);
@@ -36,6 +37,9 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
         if (loss == null) {
             throw new IllegalArgumentException("train.loss must be given (use LossConfig.defaults())");
         }
+        if (precision == null) {
+            throw new IllegalArgumentException("train.precision must be given (auto, fp32 or fp16)");
+        }
     }
 
     /**
@@ -44,7 +48,7 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
      */
     public static TrainConfig defaults(int epochs, long seed) {
         return new TrainConfig(epochs, 16, 1e-4, 1e-4, LearningRateSchedule.constant(), 5, 0.5, seed,
-                LossConfig.defaults(), AugmentConfig.defaults(seed), null);
+                LossConfig.defaults(), AugmentConfig.defaults(seed), null, Precision.AUTO);
     }
 
     /** A copy with another seed (augmentation and perturbation seeds follow it). */
@@ -56,30 +60,36 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
                 perturbation.resizeDelta(), perturbation.contrastDelta(), perturbation.gammaDelta(),
                 perturbation.noiseStd(), perturbation.occlusionFraction(), newSeed);
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, schedule, patience, eceWeight, newSeed,
-                loss, a, p);
+                loss, a, p, precision);
     }
 
     /** A copy with another number of epochs (e.g. to extend a resumed run). */
     public TrainConfig withEpochs(int newEpochs) {
         return new TrainConfig(newEpochs, batchSize, learningRate, weightDecay, schedule, patience, eceWeight, seed,
-                loss, augment, perturbation);
+                loss, augment, perturbation, precision);
     }
 
     /** A copy with other loss weights and options. */
     public TrainConfig withLoss(LossConfig newLoss) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, schedule, patience, eceWeight, seed,
-                newLoss, augment, perturbation);
+                newLoss, augment, perturbation, precision);
     }
 
     /** A copy with another learning rate and schedule. */
     public TrainConfig withRate(double newLearningRate, LearningRateSchedule newSchedule) {
         return new TrainConfig(epochs, batchSize, newLearningRate, weightDecay, newSchedule, patience, eceWeight, seed,
-                loss, augment, perturbation);
+                loss, augment, perturbation, precision);
+    }
+
+    /** A copy with another precision. */
+    public TrainConfig withPrecision(Precision newPrecision) {
+        return new TrainConfig(epochs, batchSize, learningRate, weightDecay, schedule, patience, eceWeight, seed,
+                loss, augment, perturbation, newPrecision);
     }
 
     /** A copy with the perturbation set made explicit. */
     public TrainConfig withPerturbation(PerturbationConfig p) {
         return new TrainConfig(epochs, batchSize, learningRate, weightDecay, schedule, patience, eceWeight, seed,
-                loss, augment, p);
+                loss, augment, p, precision);
     }
 }

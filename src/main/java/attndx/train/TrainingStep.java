@@ -5,6 +5,7 @@ import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
@@ -36,8 +37,11 @@ final class TrainingStep {
     private final IntensityNormaliser normaliser;
     private final boolean segmentation;
 
-    /** The loss terms of the step, the terms not computed, and the time spent assembling the batch. */
-    record Result(Map<String, Float> loss, Map<String, String> skipped, long dataNanos) {}
+    /**
+     * The loss terms of the step, the terms not computed, the time spent assembling the batch, and
+     * whether the update was applied (mixed precision skips a step whose gradients overflowed).
+     */
+    record Result(Map<String, Float> loss, Map<String, String> skipped, long dataNanos, boolean updated) {}
 
     /**
      * A step for {@code model} with a fresh {@link AdamOptimizer} (weight decay on the backbone only)
@@ -47,8 +51,14 @@ final class TrainingStep {
         TrainConfig cfg = spec.train();
         AdamOptimizer optimizer = new AdamOptimizer(runManager, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                 DiagnosisTrainer.backboneOnly(model));
-        ParameterStore ps = new ParameterStore(runManager, false);
-        ps.setParameterServer(new SingleDeviceParameterServer(optimizer), new Device[] {runManager.getDevice()});
+        ParameterStore ps;
+        if (cfg.precision().resolve(runManager.getDevice()) == Precision.FP16) {
+            LossScaler scaler = new LossScaler(LossScaler.INITIAL_SCALE, LossScaler.GROWTH_INTERVAL);
+            ps = new MixedPrecisionStore(runManager, model.network(), optimizer, scaler);
+        } else {
+            ps = new ParameterStore(runManager, false);
+            ps.setParameterServer(new SingleDeviceParameterServer(optimizer), new Device[] {runManager.getDevice()});
+        }
         return new TrainingStep(model, ps, optimizer, spec, classCounts, runManager);
     }
 
@@ -85,6 +95,11 @@ final class TrainingStep {
         return optimizer;
     }
 
+    /** The loss scaler of a mixed-precision run, null in float32. */
+    LossScaler lossScaler() {
+        return ps instanceof MixedPrecisionStore mixed ? mixed.scaler() : null;
+    }
+
     Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps) {
         try (NDManager bm = runManager.newSubManager()) {
             long t0 = System.nanoTime();
@@ -96,6 +111,10 @@ final class TrainingStep {
             Augmented a = augmenter == null ? new Augmented(x, masks) : augmenter.augment(x, masks, epoch, batch);
             Map<String, Float> values;
             Map<String, String> skipped;
+            MixedPrecisionStore mixed = ps instanceof MixedPrecisionStore m ? m : null;
+            if (mixed != null) {
+                mixed.beginStep(bm);
+            }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 DiagnosisOutput out = forward(a.images());
                 PerturbedPass pp = null;
@@ -107,18 +126,27 @@ final class TrainingStep {
                     pp = new PerturbedPass(forward(pb.images()), pb.inverse());
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present));
-                gc.backward(lt.total());
+                gc.backward(mixed == null ? lt.total() : lt.total().mul(mixed.scaler().scale()));
                 values = lt.values();
                 skipped = lt.skipped();
             }
             optimizer.setLearningRate((float) cfg.schedule().rate((int) globalStep, (int) totalSteps, cfg.learningRate()));
-            ps.updateAllParameters();
-            return new Result(values, skipped, dataNanos);
+            boolean updated = true;
+            if (mixed == null) {
+                ps.updateAllParameters();
+            } else {
+                updated = mixed.update();
+            }
+            return new Result(values, skipped, dataNanos, updated);
         }
     }
 
     private DiagnosisOutput forward(NDArray images) {
-        return new DiagnosisOutput(model.network().forward(ps, new NDList(normaliser.apply(images)), true));
+        NDArray x = normaliser.apply(images);
+        if (ps instanceof MixedPrecisionStore) {
+            x = x.toType(DataType.FLOAT16, false);
+        }
+        return new DiagnosisOutput(model.network().forward(ps, new NDList(x), true));
     }
 
     /**

@@ -18,6 +18,8 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * A seed fixes a CPU run completely, and a run interrupted mid-epoch and resumed from its last
@@ -55,9 +57,10 @@ class ReproducibilityTest {
         };
     }
 
-    @Test
-    void resumedRunEndsBitForBitWhereTheUninterruptedRunEnds() throws IOException {
-        TrainConfig cfg = TrainFixtures.config(2, 7, 3e-3);
+    @ParameterizedTest
+    @EnumSource(value = Precision.class, names = {"FP32", "FP16"})
+    void resumedRunEndsBitForBitWhereTheUninterruptedRunEnds(Precision precision) throws IOException {
+        TrainConfig cfg = TrainFixtures.config(2, 7, 3e-3).withPrecision(precision);
         Path full = tmp.resolve("full");
         Path cut = tmp.resolve("cut");
         TrainFixtures.train(TrainFixtures.request(DATA, cfg, full));
@@ -69,8 +72,12 @@ class ReproducibilityTest {
                 TrainingProgress.silent());
 
         assertEquals(2, resumed.epochs().size());
-        for (String file : List.of("checkpoints/epoch-0002/" + PARAMS, "checkpoints/epoch-0002/optimizer.ndlist",
-                "model/" + PARAMS)) {
+        List<String> files = new ArrayList<>(List.of("checkpoints/epoch-0002/" + PARAMS,
+                "checkpoints/epoch-0002/optimizer.ndlist", "model/" + PARAMS));
+        if (precision == Precision.FP16) {
+            files.add("checkpoints/epoch-0002/loss-scale.json");
+        }
+        for (String file : files) {
             assertArrayEquals(Files.readAllBytes(full.resolve(file)), Files.readAllBytes(cut.resolve(file)), file);
         }
         assertEquals(logWithoutTimings(full), logWithoutTimings(cut));

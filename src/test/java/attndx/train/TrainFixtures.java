@@ -41,7 +41,7 @@ final class TrainFixtures {
     /** The Table 1 objective with default augmentation, batch 16, constant rate {@code lr}. */
     static TrainConfig config(int epochs, long seed, double lr) {
         return new TrainConfig(epochs, 16, lr, 1e-4, LearningRateSchedule.constant(), 5, 0.5, seed,
-                LossConfig.defaults(), AugmentConfig.defaults(seed), null);
+                LossConfig.defaults(), AugmentConfig.defaults(seed), null, Precision.AUTO);
     }
 
     /** A request on the train and val splits of {@code data}. */
