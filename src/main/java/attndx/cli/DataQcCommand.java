@@ -13,6 +13,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import java.util.stream.Collectors;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -27,6 +28,9 @@ final class DataQcCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private LoadOptionsMixin load;
 
     @Parameters(index = "0", paramLabel = "IN", description = "Dataset (npz file or manifest folder).")
     private Path input;
@@ -65,7 +69,7 @@ final class DataQcCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         QcConfig config = new QcConfig(minMean, maxMean, minStd, minSharpness, maxBorder, D.flatTolerance());
-        QcReport report = new QualityControl(config).check(source.load(input));
+        QcReport report = new QualityControl(config).check(source.load(input, load.toOptions()));
         PrintWriter out = spec.commandLine().getOut();
         out.printf("%-24s %-32s %s%n", "id", "flags", "reasons");
         for (QcReport.Result r : report.results()) {

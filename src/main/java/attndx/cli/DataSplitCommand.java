@@ -9,6 +9,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -23,6 +24,9 @@ final class DataSplitCommand implements Callable<Integer> {
 
     @Spec
     private CommandSpec spec;
+
+    @Mixin
+    private LoadOptionsMixin load;
 
     @Parameters(index = "0", paramLabel = "IN", description = "Dataset (npz file or manifest folder).")
     private Path input;
@@ -46,7 +50,7 @@ final class DataSplitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        Dataset dataset = source.load(input);
+        Dataset dataset = source.load(input, load.toOptions());
         SplitAssignment assignment = new Splitter(SplitRatios.parse(ratios), seed).split(dataset);
         assignment.writeCsv(out);
         PrintWriter pw = spec.commandLine().getOut();

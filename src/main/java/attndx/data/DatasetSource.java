@@ -9,11 +9,14 @@ import java.nio.file.Path;
 @FunctionalInterface
 public interface DatasetSource {
 
-    /** The dataset at {@code path}; a missing or malformed input is an {@code AttndxException} naming it. */
-    Dataset load(Path path);
+    /**
+     * The dataset at {@code path} read with {@code options}; a missing or malformed input is an
+     * {@code AttndxException} naming it.
+     */
+    Dataset load(Path path, LoadOptions options);
 
-    /** The application's loaders ({@link DatasetLoader}) with default options. */
+    /** The application's loaders ({@link DatasetLoader}). */
     static DatasetSource standard() {
-        return path -> DatasetLoader.load(path, LoadOptions.defaults()).dataset();
+        return (path, options) -> DatasetLoader.load(path, options).dataset();
     }
 }

@@ -80,19 +80,26 @@ public final class FoldedInference implements AutoCloseable {
 
     /**
      * The network's inference outputs (as {@code forward(training = false)}, see {@link DiagnosisNetwork})
-     * for a B x C x H x W input; results belong to the input's manager.
+     * for a B x C x H x W input, plus the last-stage feature map named {@link DiagnosisNetwork#FEATURES} when
+     * {@code withFeatures}; results belong to the input's manager.
      */
-    public NDList forward(ParameterStore ps, NDArray input) {
+    public NDList forward(ParameterStore ps, NDArray input, boolean withFeatures) {
         ResNetBackbone backbone = network.backbone();
         NDList x = run(ps, backbone.stem(), new NDList(ChannelsLast.of(input)));
         NDList features = new NDList();
         for (int s = 0; s < backbone.stages().size(); s++) {
-            x = run(ps, backbone.stages().get(s), x);
+            x = run(ps, backbone.stages().get(s), new NDList(ChannelsLast.forStage(x.singletonOrThrow())));
             NDArray f = x.singletonOrThrow();
             f.setName(ResNetBackbone.FEATURES_PREFIX + (s + 1));
             features.add(f);
         }
-        return network.head(ps, features, input.getShape(), false);
+        NDList out = network.head(ps, features, input.getShape(), false);
+        if (withFeatures) {
+            NDArray last = features.get(features.size() - 1);
+            last.setName(DiagnosisNetwork.FEATURES);
+            out.add(last);
+        }
+        return out;
     }
 
     private NDList run(ParameterStore ps, Block block, NDList x) {

@@ -8,6 +8,7 @@ import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import attndx.core.AttndxException;
 import java.util.Arrays;
+import java.util.function.BiFunction;
 
 /**
  * Inference on already preprocessed images without a DJL Predictor: each batch runs the inference forward
@@ -42,7 +43,7 @@ public final class ModelRunner implements AutoCloseable {
         float[][] logits = new float[n][];
         float[][] attention = model.config().hasAttention() ? new float[n][] : null;
         int[] mapShape = new int[3];
-        forEachBatch(images, channels, height, width, null, (start, b, out) -> {
+        forEachBatch(images, channels, height, width, (ps, x) -> folded().forward(ps, x, false), (start, b, out) -> {
             split(out.logits().toFloatArray(), logits, start, b);
             if (attention != null) {
                 Shape s = out.attention().getShape();
@@ -60,13 +61,22 @@ public final class ModelRunner implements AutoCloseable {
      * per image (the input of feature-based shift scores such as the Mahalanobis distance).
      */
     public float[][] features(float[][] images, int channels, int height, int width) {
-        float[][] out = new float[images.length][];
-        PairList<String, Object> params = new PairList<>();
-        params.add(DiagnosisNetwork.RETURN_FEATURES, Boolean.TRUE);
-        forEachBatch(images, channels, height, width, params, (start, b, o) ->
-                split(spatialMean(o.list().get(DiagnosisNetwork.FEATURES)).toFloatArray(), out, start, b));
-        return out;
+        return logitsAndFeatures(images, channels, height, width).features();
     }
+
+    /** Raw logits and {@link #features} of each image, from one forward pass per batch. */
+    public LogitsAndFeatures logitsAndFeatures(float[][] images, int channels, int height, int width) {
+        float[][] logits = new float[images.length][];
+        float[][] features = new float[images.length][];
+        forEachBatch(images, channels, height, width, (ps, x) -> folded().forward(ps, x, true), (start, b, o) -> {
+            split(o.logits().toFloatArray(), logits, start, b);
+            split(spatialMean(o.list().get(DiagnosisNetwork.FEATURES)).toFloatArray(), features, start, b);
+        });
+        return new LogitsAndFeatures(logits, features);
+    }
+
+    /** Raw logits and pooled last-stage features, one row per image. */
+    public record LogitsAndFeatures(float[][] logits, float[][] features) {}
 
     /**
      * Monte-Carlo dropout (Gal and Ghahramani, seed ref. 14): {@code passes} stochastic forward
@@ -85,7 +95,8 @@ public final class ModelRunner implements AutoCloseable {
         float[][][] out = new float[passes][images.length][];
         for (int p = 0; p < passes; p++) {
             float[][] pass = out[p];
-            forEachBatch(images, channels, height, width, params,
+            forEachBatch(images, channels, height, width,
+                    (ps, x) -> model.network().forward(ps, new NDList(x), false, params),
                     (start, b, o) -> split(o.logits().toFloatArray(), pass, start, b));
         }
         return out;
@@ -103,8 +114,8 @@ public final class ModelRunner implements AutoCloseable {
         void accept(int start, int count, DiagnosisOutput out);
     }
 
-    private void forEachBatch(float[][] images, int channels, int height, int width, PairList<String, Object> params,
-            BatchOutput consumer) {
+    private void forEachBatch(float[][] images, int channels, int height, int width,
+            BiFunction<ParameterStore, NDArray, NDList> forward, BatchOutput consumer) {
         int n = images.length;
         for (int start = 0; start < n; start += batchSize) {
             int b = Math.min(batchSize, n - start);
@@ -119,11 +130,7 @@ public final class ModelRunner implements AutoCloseable {
                     System.arraycopy(img, 0, flat, i * img.length, img.length);
                 }
                 NDArray x = batch.create(flat, new Shape(b, channels, height, width));
-                ParameterStore ps = new ParameterStore(batch, false);
-                // The folded path is the plain inference forward; forward params (features, MC dropout) take
-                // the network's own forward.
-                NDList out = params == null ? folded().forward(ps, x)
-                        : model.network().forward(ps, new NDList(x), false, params);
+                NDList out = forward.apply(new ParameterStore(batch, false), x);
                 consumer.accept(start, b, new DiagnosisOutput(out));
             }
         }

@@ -81,7 +81,7 @@ public final class ResNetBackbone extends AbstractBlock {
         NDList x = stem.forward(ps, new NDList(ChannelsLast.of(inputs.singletonOrThrow())), training, params);
         NDList out = new NDList(stages.size());
         for (int s = 0; s < stages.size(); s++) {
-            x = stages.get(s).forward(ps, x, training, params);
+            x = stages.get(s).forward(ps, new NDList(ChannelsLast.forStage(x.singletonOrThrow())), training, params);
             NDArray f = x.singletonOrThrow();
             f.setName(FEATURES_PREFIX + (s + 1));
             out.add(f);

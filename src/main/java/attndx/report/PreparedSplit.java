@@ -49,10 +49,13 @@ final class PreparedSplit {
         }
         ImageTensor first = samples.get(0).image();
         try (ModelRunner runner = new ModelRunner(model, BATCH)) {
-            float[][] logits = runner.predict(images, first.channels(), first.height(), first.width()).logits();
-            float[][] features = withFeatures ? runner.features(images, first.channels(), first.height(), first.width())
-                    : null;
-            return new Outputs(images, logits, features);
+            if (withFeatures) {
+                ModelRunner.LogitsAndFeatures lf = runner.logitsAndFeatures(images, first.channels(), first.height(),
+                        first.width());
+                return new Outputs(images, lf.logits(), lf.features());
+            }
+            return new Outputs(images, runner.predict(images, first.channels(), first.height(), first.width()).logits(),
+                    null);
         }
     }
 

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.*;
 import attndx.core.Json;
 import attndx.data.DatasetSource;
 import attndx.data.InMemoryDataset;
+import attndx.data.LoadOptions;
 import attndx.data.Phantom;
 import attndx.data.PhantomConfig;
 import attndx.data.Sample;
@@ -21,7 +22,7 @@ import picocli.CommandLine;
 
 class DataPhantomSplitQcCommandsTest {
     /** Stands in for the loaders: every path reads as the same 40-image phantom, without splits. */
-    private static final DatasetSource PHANTOM = path -> {
+    private static final DatasetSource PHANTOM = (path, options) -> {
         var d = Phantom.generate(PhantomConfig.defaults().withCount(40, 6));
         return new InMemoryDataset(d.info(), d.samples().stream().map(s -> s.withSplit(null)).toList());
     };
@@ -61,15 +62,31 @@ class DataPhantomSplitQcCommandsTest {
     }
 
     @Test
+    void splitAndQcReadWithTheSharedLoadOptions(@TempDir Path dir) {
+        List<LoadOptions> seen = new ArrayList<>();
+        DatasetSource recording = (path, options) -> {
+            seen.add(options);
+            return PHANTOM.load(path, options);
+        };
+        assertEquals(0, run(new DataSplitCommand(recording), "in", "--classes", "normal,lesion", "--skip-bad-rows",
+                "--out", dir.resolve("s.csv").toString()).code());
+        assertEquals(0, run(new DataQcCommand(recording), "in", "--classes", "normal,lesion", "--name", "ph").code());
+        assertEquals(List.of("normal", "lesion"), seen.get(0).classNames());
+        assertTrue(seen.get(0).skipBadRows());
+        assertEquals(List.of("normal", "lesion"), seen.get(1).classNames());
+        assertEquals("ph", seen.get(1).name());
+    }
+
+    @Test
     void splitCommandReportsLeakage(@TempDir Path dir) {
-        DatasetSource leaky = path -> {
-            List<Sample> s = new ArrayList<>(PHANTOM.load(path).samples());
+        DatasetSource leaky = (path, options) -> {
+            List<Sample> s = new ArrayList<>(PHANTOM.load(path, options).samples());
             s.set(0, s.get(0).withSplit("train"));
             s.set(1, s.get(1).withSplit("test"));
-            return new InMemoryDataset(PHANTOM.load(path).info(), s);
+            return new InMemoryDataset(PHANTOM.load(path, options).info(), s);
         };
-        Sample a = PHANTOM.load(dir).get(0);
-        Sample b = PHANTOM.load(dir).get(1);
+        Sample a = PHANTOM.load(dir, LoadOptions.defaults()).get(0);
+        Sample b = PHANTOM.load(dir, LoadOptions.defaults()).get(1);
         Run r = run(new DataSplitCommand(leaky), "in", "--out", dir.resolve("s.csv").toString());
         assertEquals(a.patientId(), b.patientId(), "the phantom's first two images share a patient");
         assertEquals(1, r.code());

@@ -10,6 +10,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
+import ai.djl.util.PairList;
 import attndx.core.Provenance;
 import attndx.data.Preprocessing;
 import java.util.List;
@@ -28,11 +29,13 @@ class FoldedInferenceTest {
             DiagnosisNetwork net = m.network();
             makeBatchNormsNonTrivial(net, batch);
             NDArray x = batch.randomUniform(-1f, 1f, new Shape(3, 1, 28, 28));
-            NDList plain = net.forward(new ParameterStore(batch, false), new NDList(x), false);
+            PairList<String, Object> withFeatures = new PairList<>();
+            withFeatures.add(DiagnosisNetwork.RETURN_FEATURES, Boolean.TRUE);
+            NDList plain = net.forward(new ParameterStore(batch, false), new NDList(x), false, withFeatures);
             try (FoldedInference folded = new FoldedInference(net, m.model().getNDManager())) {
                 // stem + 8 BasicBlocks x 2 + 3 projection shortcuts
                 assertEquals(20, folded.foldedLayers());
-                NDList fast = folded.forward(new ParameterStore(batch, false), x);
+                NDList fast = folded.forward(new ParameterStore(batch, false), x, true);
                 assertEquals(plain.size(), fast.size());
                 for (int i = 0; i < plain.size(); i++) {
                     assertEquals(plain.get(i).getName(), fast.get(i).getName());
