@@ -46,7 +46,12 @@ public final class AttentionFusion extends AbstractBlock {
             throw new IllegalArgumentException("fusion expects " + scales + " stage maps, got " + inputs.size());
         }
         Shape target = finest(inputs);
-        NDArray alpha = theta == null ? null : ps.getValue(theta, inputs.head().getDevice(), training).softmax(0);
+        NDArray alpha = null;
+        if (theta != null) {
+            alpha = ps.getValue(theta, inputs.head().getDevice(), training).softmax(0);
+            // An op's result joins its first operand's manager, here the model's: move it to the batch's.
+            alpha.attach(inputs.head().getManager());
+        }
         NDArray sum = null;
         for (int i = 0; i < scales; i++) {
             NDArray up = SpatialMaps.bilinear(inputs.get(i), target.get(2), target.get(3));

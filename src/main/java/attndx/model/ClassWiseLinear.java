@@ -32,7 +32,10 @@ public final class ClassWiseLinear extends AbstractBlock {
         NDArray z = inputs.singletonOrThrow();
         NDArray w = ps.getValue(weight, z.getDevice(), training);
         NDArray b = ps.getValue(bias, z.getDevice(), training);
-        return new NDList(z.mul(w.expandDims(0)).sum(new int[] {2}).add(b));
+        NDArray row = w.expandDims(0);
+        // A view of the parameter joins the model's manager; the batch's manager must free it.
+        row.attach(z.getManager());
+        return new NDList(z.mul(row).sum(new int[] {2}).add(b));
     }
 
     @Override

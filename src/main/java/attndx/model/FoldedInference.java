@@ -3,6 +3,7 @@ package attndx.model;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.NDScope;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
@@ -32,9 +33,14 @@ public final class FoldedInference implements AutoCloseable {
         this.network = network;
         this.manager = parent.newSubManager();
         ResNetBackbone backbone = network.backbone();
-        fold(backbone.stem());
-        for (SequentialBlock stage : backbone.stages()) {
-            fold(stage);
+        // The folding arithmetic starts from parameter arrays, so its intermediates would join the model's
+        // manager and outlive this snapshot; the scope frees them (the kept results are unregistered).
+        try (NDScope scope = new NDScope()) {
+            scope.suppressNotUsedWarning();
+            fold(backbone.stem());
+            for (SequentialBlock stage : backbone.stages()) {
+                fold(stage);
+            }
         }
     }
 
@@ -60,6 +66,7 @@ public final class FoldedInference implements AutoCloseable {
         if (conv.isIncludeBias()) {
             b = b.add(param(conv, "bias").mul(scale));
         }
+        NDScope.unregister(w, b);
         w.attach(manager);
         b.attach(manager);
         return new NDArray[] {w, b};

@@ -95,8 +95,8 @@ public final class AdamOptimizer extends Optimizer {
             NDList list = new NDList();
             for (String id : new TreeMap<>(means).keySet()) {
                 String name = nameOf.apply(id);
-                list.add(named(means.get(id), "m:" + name));
-                list.add(named(variances.get(id), "v:" + name));
+                list.add(named(means.get(id), "m:" + name, tmp));
+                list.add(named(variances.get(id), "v:" + name, tmp));
                 NDArray t = tmp.create(new int[] {steps.get(id)});
                 t.setName("t:" + name);
                 list.add(t);
@@ -105,8 +105,10 @@ public final class AdamOptimizer extends Optimizer {
         }
     }
 
-    private static NDArray named(NDArray a, String name) {
+    /** A renamed copy owned by {@code owner}: a copy stays with its source's manager unless moved. */
+    private static NDArray named(NDArray a, String name, NDManager owner) {
         NDArray c = a.duplicate();
+        c.attach(owner);
         c.setName(name);
         return c;
     }
