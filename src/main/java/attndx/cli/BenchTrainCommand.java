@@ -69,6 +69,9 @@ final class BenchTrainCommand implements Callable<Integer> {
     String schedule;
     @Option(names = "--out", description = "Run directory of the budgeted run (default: a new temporary folder).")
     Path out;
+    @Option(names = "--precision", defaultValue = "AUTO",
+            description = "AUTO (mixed fp16 on a GPU, fp32 on CPU), FP32 or FP16 (default: ${DEFAULT-VALUE}).")
+    Precision precision;
 
     @Spec
     CommandSpec spec;
@@ -81,7 +84,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         ModelConfig model = ModelPresets.create(preset, depth, width, ModelConfig.Stem.SMALL_INPUT,
                 all.info().channels(), all.info().numClasses());
         TrainConfig cfg = new TrainConfig(1, batchSize, lr, 1e-4, LearningRateSchedule.parse(schedule), 5, 0.5, seed,
-                LossConfig.defaults(), AugmentConfig.defaults(seed), null, Precision.AUTO);
+                LossConfig.defaults(), AugmentConfig.defaults(seed), null, precision);
         Training.Request request = new Training.Request(all.split(Splits.TRAIN), all.split(Splits.VAL), model,
                 new Preprocessing(Preprocessing.Normalisation.DATASET, 0.5f, 0.5f, 0, 0, 0f, 0f), cfg, runDir());
         w.printf(Locale.ROOT, "%s, depth %d, width %d, batch %d, %d threads; train %d, val %d images (%s)%n", preset,
