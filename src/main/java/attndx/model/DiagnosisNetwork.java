@@ -148,7 +148,7 @@ public final class DiagnosisNetwork extends AbstractBlock {
         } else {
             attention = maps.size() == 1 ? maps.head() : fusion.forward(ps, maps, training).singletonOrThrow();
             Shape a = attention.getShape();
-            pooled = SpatialMaps.attendedPool(SpatialMaps.bilinear(last, a.get(2), a.get(3)), attention);
+            pooled = SpatialMaps.attendedPoolResized(last, attention);
             if (config.mapsPerHead() == 1) {
                 pooled = pooled.reshape(a.get(0), last.getShape().get(1));
             }

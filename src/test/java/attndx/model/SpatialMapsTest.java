@@ -3,14 +3,18 @@ package attndx.model;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /** Hand-computed answers for the map operations and the fusion block. */
 class SpatialMapsTest {
@@ -24,6 +28,39 @@ class SpatialMapsTest {
             assertArrayEquals(new float[] {0, 0.25f, 0.75f, 1}, java.util.Arrays.copyOf(up, 4), 1e-6f);
             assertArrayEquals(new float[] {2, 2.25f, 2.75f, 3}, java.util.Arrays.copyOfRange(up, 12, 16), 1e-6f);
         }
+    }
+
+    /** (features h, w) -> (attention H, W): the ResNet-18 cases at 28x28 and 64x64 input, odd and shrinking sizes. */
+    @ParameterizedTest
+    @CsvSource({"4, 4, 14, 14", "8, 8, 32, 32", "7, 7, 28, 28", "4, 4, 7, 7", "3, 5, 7, 6", "6, 6, 4, 4"})
+    void resizedPoolingEqualsResizeThenPoolInValuesAndGradients(int h, int w, int bigH, int bigW) {
+        try (NDManager m = NDManager.newBaseManager()) {
+            m.getEngine().setRandomSeed(3);
+            NDArray f = m.randomNormal(new Shape(2, 5, h, w));
+            NDArray a = m.randomUniform(0f, 1f, new Shape(2, 3, bigH, bigW));
+            float[][] direct = poolWithGradients(f, a, false);
+            float[][] resized = poolWithGradients(f, a, true);
+            String[] what = {"pooled", "gradient of F", "gradient of A"};
+            for (int k = 0; k < 3; k++) {
+                assertArrayEquals(direct[k], resized[k], 1e-4f, what[k]);
+            }
+        }
+    }
+
+    private static float[][] poolWithGradients(NDArray f0, NDArray a0, boolean resized) {
+        NDArray f = f0.duplicate();
+        NDArray a = a0.duplicate();
+        f.setRequiresGradient(true);
+        a.setRequiresGradient(true);
+        float[] z;
+        try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+            NDArray pooled = resized ? SpatialMaps.attendedPoolResized(f, a)
+                    : SpatialMaps.attendedPool(SpatialMaps.bilinear(f, a.getShape().get(2), a.getShape().get(3)), a);
+            z = pooled.toFloatArray();
+            // a fixed, non-uniform weighting so every output element contributes differently
+            gc.backward(pooled.mul(f.getManager().arange((float) pooled.size()).reshape(pooled.getShape())).sum());
+        }
+        return new float[][] {z, f.getGradient().toFloatArray(), a.getGradient().toFloatArray()};
     }
 
     @Test
