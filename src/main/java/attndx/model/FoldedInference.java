@@ -91,15 +91,7 @@ public final class FoldedInference implements AutoCloseable {
      * {@code withFeatures}; results belong to the input's manager.
      */
     public NDList forward(ParameterStore ps, NDArray input, boolean withFeatures) {
-        ResNetBackbone backbone = network.backbone();
-        NDList x = run(ps, backbone.stem(), new NDList(ChannelsLast.of(input)));
-        NDList features = new NDList();
-        for (int s = 0; s < backbone.stages().size(); s++) {
-            x = run(ps, backbone.stages().get(s), new NDList(ChannelsLast.forStage(x.singletonOrThrow())));
-            NDArray f = x.singletonOrThrow();
-            f.setName(ResNetBackbone.FEATURES_PREFIX + (s + 1));
-            features.add(f);
-        }
+        NDList features = network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x));
         NDList out = network.head(ps, features, input.getShape(), false);
         if (withFeatures) {
             NDArray last = features.get(features.size() - 1);

@@ -16,6 +16,7 @@ import attndx.model.ModelConfig.BlockAttention;
 import attndx.model.ModelConfig.Stem;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.BiFunction;
 
 /**
  * Residual CNN backbone f (paper 5.2) returning the feature map of every stage, F^(1)..F^(4), named
@@ -78,10 +79,19 @@ public final class ResNetBackbone extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        NDList x = stem.forward(ps, new NDList(ChannelsLast.of(inputs.singletonOrThrow())), training, params);
+        return stageFeatures(inputs.singletonOrThrow(), (block, x) -> block.forward(ps, x, training, params));
+    }
+
+    /**
+     * Stem and stages over {@code input} with the memory layout of each ({@link ChannelsLast}), every block
+     * run by {@code runBlock}; the named stage feature maps. The one place of the layout policy, shared
+     * by the plain forward and {@link FoldedInference}.
+     */
+    NDList stageFeatures(NDArray input, BiFunction<Block, NDList, NDList> runBlock) {
+        NDList x = runBlock.apply(stem, new NDList(ChannelsLast.of(input)));
         NDList out = new NDList(stages.size());
         for (int s = 0; s < stages.size(); s++) {
-            x = stages.get(s).forward(ps, new NDList(ChannelsLast.forStage(x.singletonOrThrow())), training, params);
+            x = runBlock.apply(stages.get(s), new NDList(ChannelsLast.forStage(x.singletonOrThrow())));
             NDArray f = x.singletonOrThrow();
             f.setName(FEATURES_PREFIX + (s + 1));
             out.add(f);

@@ -212,8 +212,7 @@ public final class DiagnosisTrainer {
         return new EpochRecord(cfg.seed(), epoch, step.optimizer().learningRate(), means, skipped, score.auc(),
                 score.ece(), score.accuracy(), selection.score(score.auc(), score.ece()), best,
                 (System.nanoTime() - t0) / 1e9, images / trainSeconds, dataNanos / 1e9 / trainSeconds,
-                step.lossScaler() == null ? Precision.FP32.name() : Precision.FP16.name(),
-                step.lossScaler() == null ? 1 : step.lossScaler().scale(), skippedUpdates);
+                step.precision().name(), step.lossScaler() == null ? 1 : step.lossScaler().scale(), skippedUpdates);
     }
 
     private ValidationScorer.ValidationScore validate(DiagnosisModel model, float[][] valImages) {

@@ -4,6 +4,8 @@ import attndx.core.Json;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.math3.stat.StatUtils;
+import org.apache.commons.math3.stat.descriptive.moment.StandardDeviation;
 
 /**
  * Runs the same training with several seeds (seed section 7.5: "results averaged over multiple
@@ -49,22 +51,11 @@ public final class SeedSweep {
     }
 
     static double mean(double[] v) {
-        double s = 0;
-        for (double x : v) {
-            s += x;
-        }
-        return s / v.length;
+        return StatUtils.mean(v);
     }
 
+    /** Sample standard deviation (n - 1); NaN for fewer than two seeds, which have no spread. */
     static double std(double[] v) {
-        if (v.length < 2) {
-            return Double.NaN;
-        }
-        double m = mean(v);
-        double s = 0;
-        for (double x : v) {
-            s += (x - m) * (x - m);
-        }
-        return Math.sqrt(s / (v.length - 1));
+        return v.length < 2 ? Double.NaN : new StandardDeviation(true).evaluate(v);
     }
 }

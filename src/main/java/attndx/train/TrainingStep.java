@@ -28,6 +28,8 @@ import java.util.Map;
 final class TrainingStep {
     private final DiagnosisModel model;
     private final ParameterStore ps;
+    /** The same store when the run is mixed precision, else null. */
+    private final MixedPrecisionStore mixed;
     private final AdamOptimizer optimizer;
     private final TrainConfig cfg;
     private final NDManager runManager;
@@ -66,6 +68,7 @@ final class TrainingStep {
             long[] classCounts, NDManager runManager) {
         this.model = model;
         this.ps = ps;
+        this.mixed = ps instanceof MixedPrecisionStore m ? m : null;
         this.optimizer = optimizer;
         this.cfg = spec.train();
         this.runManager = runManager;
@@ -95,9 +98,14 @@ final class TrainingStep {
         return optimizer;
     }
 
+    /** The precision the steps run in (resolved, never AUTO). */
+    Precision precision() {
+        return mixed == null ? Precision.FP32 : Precision.FP16;
+    }
+
     /** The loss scaler of a mixed-precision run, null in float32. */
     LossScaler lossScaler() {
-        return ps instanceof MixedPrecisionStore mixed ? mixed.scaler() : null;
+        return mixed == null ? null : mixed.scaler();
     }
 
     Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps) {
@@ -111,7 +119,6 @@ final class TrainingStep {
             Augmented a = augmenter == null ? new Augmented(x, masks) : augmenter.augment(x, masks, epoch, batch);
             Map<String, Float> values;
             Map<String, String> skipped;
-            MixedPrecisionStore mixed = ps instanceof MixedPrecisionStore m ? m : null;
             if (mixed != null) {
                 mixed.beginStep(bm);
             }
@@ -143,7 +150,7 @@ final class TrainingStep {
 
     private DiagnosisOutput forward(NDArray images) {
         NDArray x = normaliser.apply(images);
-        if (ps instanceof MixedPrecisionStore) {
+        if (mixed != null) {
             x = x.toType(DataType.FLOAT16, false);
         }
         return new DiagnosisOutput(model.network().forward(ps, new NDList(x), true));
