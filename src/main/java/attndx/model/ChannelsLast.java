@@ -31,15 +31,19 @@ public final class ChannelsLast {
     }
 
     /**
-     * The layout a backbone stage should run in for input {@code x}: NCHW (a contiguous copy) when the maps
-     * have at most 64 pixels, else {@code x} unchanged. Measured on the 2-core AVX-512 CPU, oneDNN's
+     * The layout a backbone stage (or the stem) should run in for input {@code x}: NCHW (a contiguous copy)
+     * when the maps have at most 64 pixels, else channels-last ({@link #of}, a view when {@code x} already
+     * is). Measured on the 2-core AVX-512 CPU, oneDNN's
      * channels-last 3x3 convolutions on 4 x 4 outputs are about 15% slower than NCHW ones (512 -> 512,
      * batch 64: 19.3 vs 16.9 ms forward, 49 vs 42 ms forward + backward) and equal from 8 x 8 outputs on.
      */
     public static NDArray forStage(NDArray x) {
         Shape s = x.getShape();
-        if (s.dimension() != 4 || s.get(2) * s.get(3) > 64) {
+        if (s.dimension() != 4) {
             return x;
+        }
+        if (s.get(2) * s.get(3) > 64) {
+            return of(x);
         }
         // Not viewable as (B, C*H*W) when channels-last, so this reshape copies into NCHW order.
         return x.reshape(s.get(0), -1).reshape(s);

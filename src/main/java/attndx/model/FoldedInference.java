@@ -4,7 +4,12 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
+import ai.djl.ndarray.types.DataType;
+import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
+import ai.djl.nn.Blocks;
+import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -14,6 +19,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 /**
  * Inference forward of a {@link DiagnosisNetwork} with every convolution + batch norm pair of the backbone
@@ -22,16 +28,45 @@ import java.util.Map;
  * full pass over every activation map (a sixth of a ResNet-18 forward on this CPU) and gives the same
  * outputs up to float rounding. The folded weights are a snapshot taken at construction: build a new one
  * after the parameters change. Blocks outside the backbone run unchanged. Close it to free the snapshot.
+ *
+ * <p>On the CPU the backbone runs on oneDNN's blocked format ({@link OneDnnKernels}): folded weights
+ * reordered once, convolution + ReLU and the residual sum + ReLU as single kernel calls, the maps kept
+ * blocked from the stem to the last stage (about 10% faster at 28x28, batch 64). Blocks those kernels do
+ * not cover (channel gates, the large-image stem's max-pool) run on DJL's operators in between.
  */
 public final class FoldedInference implements AutoCloseable {
+    private static final String RELU = ((LambdaBlock) Activation.reluBlock()).getName();
+    private static final String IDENTITY = ((LambdaBlock) Blocks.identityBlock()).getName();
+
     private final DiagnosisNetwork network;
     private final NDManager manager;
-    private final Map<Conv2d, NDArray[]> folded = new IdentityHashMap<>();
+    private final Map<Conv2d, FoldedConv> folded = new IdentityHashMap<>();
+    /** Null when the blocked kernels do not run (not asked for, not a CPU, or not loadable). */
+    private final OneDnnKernels kernels;
 
-    /** Folds the current parameters of {@code network}; the snapshot lives in a sub-manager of {@code parent}. */
+    /**
+     * A convolution with its batch norm folded in. For the blocked kernels also its weight reordered and
+     * its stride, times the stride of a {@link Subsample} before it when the pair is one strided 1x1
+     * convolution ({@code afterSubsample}).
+     */
+    private record FoldedConv(NDArray weight, NDArray bias, NDArray packed, Shape blockedStride,
+            boolean afterSubsample) {}
+
+    /** As {@link #FoldedInference(DiagnosisNetwork, NDManager, boolean)} with the blocked kernels where available. */
     public FoldedInference(DiagnosisNetwork network, NDManager parent) {
+        this(network, parent, true);
+    }
+
+    /**
+     * Folds the current parameters of {@code network}; the snapshot lives in a sub-manager of {@code parent}.
+     *
+     * @param blocked run the backbone on the blocked kernels when the parameters are on the CPU and the kernels
+     *     load ({@link #blocked()} tells); false: DJL's operators only
+     */
+    public FoldedInference(DiagnosisNetwork network, NDManager parent, boolean blocked) {
         this.network = network;
         this.manager = parent.newSubManager();
+        this.kernels = blocked ? OneDnnKernels.forDevice(parent.getDevice()).orElse(null) : null;
         ResNetBackbone backbone = network.backbone();
         // The folding arithmetic starts from parameter arrays, so its intermediates would join the model's
         // manager and outlive this snapshot; the scope frees them (the kept results are unregistered).
@@ -50,14 +85,21 @@ public final class FoldedInference implements AutoCloseable {
             Block c = children.get(i);
             if (block instanceof SequentialBlock && c instanceof Conv2d conv && i + 1 < children.size()
                     && children.get(i + 1) instanceof BatchNorm bn) {
-                folded.put(conv, foldPair(conv, bn));
+                int subsample = i > 0 && children.get(i - 1) instanceof Subsample sub && isPointwise(conv)
+                        ? sub.stride() : 1;
+                folded.put(conv, foldPair(conv, bn, subsample));
             } else {
                 fold(c);
             }
         }
     }
 
-    private NDArray[] foldPair(Conv2d conv, BatchNorm bn) {
+    /** A 1x1 convolution without padding: taking every s-th pixel first equals striding it by s. */
+    private static boolean isPointwise(Conv2d conv) {
+        return conv.getKernelShape().equals(new Shape(1, 1)) && conv.getPadding().equals(new Shape(0, 0));
+    }
+
+    private FoldedConv foldPair(Conv2d conv, BatchNorm bn, int subsample) {
         NDArray gamma = param(bn, "gamma");
         NDArray scale = gamma.div(param(bn, "runningVar").add(Layers.BN_EPSILON).sqrt());
         NDArray weight = param(conv, "weight");
@@ -69,7 +111,21 @@ public final class FoldedInference implements AutoCloseable {
         NDScope.unregister(w, b);
         w.attach(manager);
         b.attach(manager);
-        return new NDArray[] {w, b};
+        if (kernels == null) {
+            return new FoldedConv(w, b, null, null, false);
+        }
+        Shape stride = scaled(conv.getStride(), subsample);
+        NDArray packed = kernels.pack(w, stride, conv.getPadding(), conv.getDilation(), conv.getGroups());
+        NDScope.unregister(packed);
+        return new FoldedConv(w, b, packed, stride, subsample > 1);
+    }
+
+    private static Shape scaled(Shape s, int factor) {
+        long[] v = s.getShape().clone();
+        for (int i = 0; i < v.length; i++) {
+            v[i] *= factor;
+        }
+        return new Shape(v);
     }
 
     private static NDArray param(Block block, String name) {
@@ -85,13 +141,24 @@ public final class FoldedInference implements AutoCloseable {
         return folded.size();
     }
 
+    /** Whether the backbone runs on the blocked oneDNN kernels; {@link OneDnnKernels#status} says why not. */
+    public boolean blocked() {
+        return kernels != null;
+    }
+
+    /** "on", or "off: " and why the blocked kernels are not available in this process. */
+    public static String blockedKernelStatus() {
+        return OneDnnKernels.status();
+    }
+
     /**
      * The network's inference outputs (as {@code forward(training = false)}, see {@link DiagnosisNetwork})
      * for a B x C x H x W input, plus the last-stage feature map named {@link DiagnosisNetwork#FEATURES} when
      * {@code withFeatures}; results belong to the input's manager.
      */
     public NDList forward(ParameterStore ps, NDArray input, boolean withFeatures) {
-        NDList features = network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x));
+        NDList features = kernels != null && input.getDataType() == DataType.FLOAT32 ? blockedFeatures(ps, input)
+                : network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x), ChannelsLast::forStage);
         NDList out = network.head(ps, features, input.getShape(), false);
         if (withFeatures) {
             NDArray last = features.get(features.size() - 1);
@@ -106,10 +173,10 @@ public final class FoldedInference implements AutoCloseable {
             List<Block> children = block.getChildren().values();
             for (int i = 0; i < children.size(); i++) {
                 Block c = children.get(i);
-                NDArray[] wb = c instanceof Conv2d conv ? folded.get(conv) : null;
-                if (wb != null) {
+                FoldedConv f = foldedConv(c);
+                if (f != null) {
                     Conv2d conv = (Conv2d) c;
-                    x = Conv2d.conv2d(x.singletonOrThrow(), wb[0], wb[1], conv.getStride(), conv.getPadding(),
+                    x = Conv2d.conv2d(x.singletonOrThrow(), f.weight, f.bias, conv.getStride(), conv.getPadding(),
                             conv.getDilation(), conv.getGroups());
                     i++; // the batch norm is inside the folded weights
                 } else {
@@ -126,6 +193,63 @@ public final class FoldedInference implements AutoCloseable {
             return join.join(branches);
         }
         return block.forward(ps, x, false);
+    }
+
+    private FoldedConv foldedConv(Block block) {
+        return block instanceof Conv2d conv ? folded.get(conv) : null;
+    }
+
+    /** The stage features from the blocked kernels, returned as ordinary arrays with their names. */
+    private NDList blockedFeatures(ParameterStore ps, NDArray input) {
+        NDList blocked = network.backbone().stageFeatures(kernels.toBlocked(input),
+                (block, x) -> new NDList(runBlocked(ps, block, x.singletonOrThrow())), UnaryOperator.identity());
+        NDList features = new NDList(blocked.size());
+        for (NDArray b : blocked) {
+            NDArray f = kernels.toDense(b);
+            f.setName(b.getName());
+            features.add(f);
+        }
+        return features;
+    }
+
+    /** {@code block} on a blocked map {@code x}; the result is blocked. */
+    private NDArray runBlocked(ParameterStore ps, Block block, NDArray x) {
+        List<Block> children = block.getChildren().values();
+        if (block instanceof SequentialBlock) {
+            for (int i = 0; i < children.size(); i++) {
+                Block c = children.get(i);
+                if (c instanceof Subsample && i + 1 < children.size() && foldedConv(children.get(i + 1)) != null
+                        && foldedConv(children.get(i + 1)).afterSubsample) {
+                    continue; // the next convolution takes the stride
+                }
+                FoldedConv f = foldedConv(c);
+                if (f != null) {
+                    Conv2d conv = (Conv2d) c;
+                    boolean relu = i + 2 < children.size() && isLambda(children.get(i + 2), RELU);
+                    x = kernels.conv(x, f.packed, f.bias, f.blockedStride, conv.getPadding(), conv.getDilation(),
+                            conv.getGroups(), relu);
+                    i += relu ? 2 : 1; // the batch norm is inside the folded weights
+                } else {
+                    x = runBlocked(ps, c, x);
+                }
+            }
+            return x;
+        }
+        if (block instanceof JoinBlock join && join.kind() == JoinBlock.Kind.ADD_RELU) {
+            NDArray a = runBlocked(ps, children.get(0), x);
+            NDArray b = runBlocked(ps, children.get(1), x);
+            // The sum is written into one of the branch outputs; never into the unit's input (an identity branch).
+            return a == x ? kernels.addRelu(b, a) : kernels.addRelu(a, b);
+        }
+        if (isLambda(block, IDENTITY)) {
+            return x;
+        }
+        // Channel gates, max-pool and other blocks the kernels do not cover run on DJL's operators.
+        return kernels.toBlocked(run(ps, block, new NDList(kernels.toDense(x))).singletonOrThrow());
+    }
+
+    private static boolean isLambda(Block block, String name) {
+        return block instanceof LambdaBlock lambda && name.equals(lambda.getName());
     }
 
     @Override

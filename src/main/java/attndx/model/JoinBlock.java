@@ -1,25 +1,48 @@
 package attndx.model;
 
+import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
+import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.ParallelBlock;
 import java.util.List;
-import java.util.function.Function;
 
 /**
- * A {@link ParallelBlock} (same parameters, metadata and saved format) whose join can also be applied to
- * branch outputs computed elsewhere, so {@link FoldedInference} can run the branches on its folded path.
+ * A {@link ParallelBlock} (same parameters, metadata and saved format) with a named join, so
+ * {@link FoldedInference} can run the branches on its own path and then join them, or replace the join
+ * with a kernel of its own.
  */
 final class JoinBlock extends ParallelBlock {
-    private final Function<List<NDList>, NDList> join;
+    /** How the branch outputs (each a single array) are combined. */
+    enum Kind {
+        /** {@code relu(a + b)}: the end of a residual unit. */
+        ADD_RELU,
+        /** {@code x * g} with a B x C gate {@code g} broadcast over the pixels: channel attention. */
+        SCALE_CHANNELS;
 
-    JoinBlock(Function<List<NDList>, NDList> join, List<Block> branches) {
-        super(join, branches);
-        this.join = join;
+        NDList apply(List<NDList> branches) {
+            NDArray a = branches.get(0).singletonOrThrow();
+            NDArray b = branches.get(1).singletonOrThrow();
+            return new NDList(switch (this) {
+                case ADD_RELU -> Activation.relu(a.add(b));
+                case SCALE_CHANNELS -> a.mul(b.reshape(b.getShape().get(0), b.getShape().get(1), 1, 1));
+            });
+        }
+    }
+
+    private final Kind kind;
+
+    JoinBlock(Kind kind, List<Block> branches) {
+        super(kind::apply, branches);
+        this.kind = kind;
+    }
+
+    Kind kind() {
+        return kind;
     }
 
     /** The join of already computed branch outputs. */
     NDList join(List<NDList> branches) {
-        return join.apply(branches);
+        return kind.apply(branches);
     }
 }

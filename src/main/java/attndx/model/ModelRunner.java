@@ -21,15 +21,25 @@ import java.util.function.BiFunction;
 public final class ModelRunner implements AutoCloseable {
     private final DiagnosisModel model;
     private final int batchSize;
+    private final boolean blockedKernels;
     private FoldedInference folded;
 
     /** A runner over {@code model} evaluating at most {@code batchSize} images per forward. */
     public ModelRunner(DiagnosisModel model, int batchSize) {
+        this(model, batchSize, true);
+    }
+
+    /**
+     * As {@link #ModelRunner(DiagnosisModel, int)}; {@code blockedKernels} false keeps the backbone on DJL's
+     * operators instead of the blocked oneDNN kernels (see {@link FoldedInference}), for comparisons.
+     */
+    public ModelRunner(DiagnosisModel model, int batchSize, boolean blockedKernels) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
         this.model = model;
         this.batchSize = batchSize;
+        this.blockedKernels = blockedKernels;
     }
 
     /**
@@ -138,7 +148,7 @@ public final class ModelRunner implements AutoCloseable {
 
     private FoldedInference folded() {
         if (folded == null) {
-            folded = new FoldedInference(model.network(), model.model().getNDManager());
+            folded = new FoldedInference(model.network(), model.model().getNDManager(), blockedKernels);
         }
         return folded;
     }

@@ -17,6 +17,7 @@ import attndx.model.ModelConfig.Stem;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.BiFunction;
+import java.util.function.UnaryOperator;
 
 /**
  * Residual CNN backbone f (paper 5.2) returning the feature map of every stage, F^(1)..F^(4), named
@@ -79,19 +80,20 @@ public final class ResNetBackbone extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        return stageFeatures(inputs.singletonOrThrow(), (block, x) -> block.forward(ps, x, training, params));
+        return stageFeatures(inputs.singletonOrThrow(), (block, x) -> block.forward(ps, x, training, params),
+                ChannelsLast::forStage);
     }
 
     /**
-     * Stem and stages over {@code input} with the memory layout of each ({@link ChannelsLast}), every block
-     * run by {@code runBlock}; the named stage feature maps. The one place of the layout policy, shared
-     * by the plain forward and {@link FoldedInference}.
+     * Stem and stages over {@code input}, each entered through {@code layout} (the memory layout it runs in:
+     * {@link ChannelsLast#forStage} for DJL's operators) and run by {@code runBlock}; the named stage
+     * feature maps. Shared by the plain forward and {@link FoldedInference}.
      */
-    NDList stageFeatures(NDArray input, BiFunction<Block, NDList, NDList> runBlock) {
-        NDList x = runBlock.apply(stem, new NDList(ChannelsLast.of(input)));
+    NDList stageFeatures(NDArray input, BiFunction<Block, NDList, NDList> runBlock, UnaryOperator<NDArray> layout) {
+        NDList x = runBlock.apply(stem, new NDList(layout.apply(input)));
         NDList out = new NDList(stages.size());
         for (int s = 0; s < stages.size(); s++) {
-            x = runBlock.apply(stages.get(s), new NDList(ChannelsLast.forStage(x.singletonOrThrow())));
+            x = runBlock.apply(stages.get(s), new NDList(layout.apply(x.singletonOrThrow())));
             NDArray f = x.singletonOrThrow();
             f.setName(FEATURES_PREFIX + (s + 1));
             out.add(f);

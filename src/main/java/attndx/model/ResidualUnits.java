@@ -1,11 +1,8 @@
 package attndx.model;
 
-import ai.djl.ndarray.NDArray;
-import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
 import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.core.Linear;
 import ai.djl.nn.pooling.Pool;
@@ -44,7 +41,7 @@ public final class ResidualUnits {
         }
         Block shortcut = stride != 1 || inChannels != outChannels ? projection(outChannels, stride)
                 : Blocks.identityBlock();
-        return new JoinBlock(ResidualUnits::addRelu, List.of(residual, shortcut));
+        return new JoinBlock(JoinBlock.Kind.ADD_RELU, List.of(residual, shortcut));
     }
 
     /**
@@ -57,16 +54,9 @@ public final class ResidualUnits {
     private static Block projection(int outChannels, int stride) {
         SequentialBlock p = new SequentialBlock();
         if (stride != 1) {
-            String step = "::" + stride;
-            p.add(new LambdaBlock(x -> new NDList(x.singletonOrThrow().get(":, :, " + step + ", " + step)),
-                    "subsample"));
+            p.add(new Subsample(stride));
         }
         return p.add(Layers.conv(outChannels, 1, 1, false)).add(Layers.batchNorm());
-    }
-
-    private static NDList addRelu(List<NDList> branches) {
-        NDArray sum = branches.get(0).singletonOrThrow().add(branches.get(1).singletonOrThrow());
-        return new NDList(Activation.relu(sum));
     }
 
     /**
@@ -80,12 +70,6 @@ public final class ResidualUnits {
                 .add(Activation.reluBlock())
                 .add(Linear.builder().setUnits(channels).build())
                 .add(Activation.sigmoidBlock());
-        return new JoinBlock(ResidualUnits::scaleChannels, List.of(Blocks.identityBlock(), gate));
-    }
-
-    private static NDList scaleChannels(List<NDList> branches) {
-        NDArray x = branches.get(0).singletonOrThrow();
-        NDArray g = branches.get(1).singletonOrThrow();
-        return new NDList(x.mul(g.reshape(g.getShape().get(0), g.getShape().get(1), 1, 1)));
+        return new JoinBlock(JoinBlock.Kind.SCALE_CHANNELS, List.of(Blocks.identityBlock(), gate));
     }
 }

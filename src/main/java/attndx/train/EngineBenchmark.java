@@ -23,13 +23,15 @@ public final class EngineBenchmark {
     private EngineBenchmark() {}
 
     /**
-     * One measurement: {@code kind} is "train", "infer" (AttnDx's inference path) or "infer-plain" (the
-     * unfolded forward, to show what folding buys); {@code reference} a model.py name or null.
+     * One measurement: {@code kind} is "train", "infer" (AttnDx's inference path), "infer-djl-ops" (that
+     * path on DJL's operators, to show what the blocked oneDNN kernels buy) or "infer-plain" (the unfolded
+     * forward, to show what folding buys); {@code reference} a model.py name or null.
      */
     public record Case(String kind, String preset, int size, int batch, String reference) {
         public Case {
-            if (!List.of("train", "infer", "infer-plain").contains(kind)) {
-                throw new IllegalArgumentException("case kind must be train, infer or infer-plain, got " + kind);
+            if (!List.of("train", "infer", "infer-djl-ops", "infer-plain").contains(kind)) {
+                throw new IllegalArgumentException(
+                        "case kind must be train, infer, infer-djl-ops or infer-plain, got " + kind);
             }
             if (size < 8 || batch < 1) {
                 throw new IllegalArgumentException("case needs size >= 8 and batch >= 1, got " + size + ", " + batch);
@@ -52,6 +54,7 @@ public final class EngineBenchmark {
         cases.add(new Case("infer", "gap", 28, 64, "ResNet18"));
         cases.add(new Case("infer", "attn-single", 28, 64, "AttnResNet18"));
         cases.add(new Case("infer", "attn-multiscale", 28, 64, null));
+        cases.add(new Case("infer-djl-ops", "gap", 28, 64, "ResNet18"));
         cases.add(new Case("infer-plain", "gap", 28, 64, "ResNet18"));
         return List.copyOf(cases);
     }

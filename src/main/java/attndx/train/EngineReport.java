@@ -2,6 +2,7 @@ package attndx.train;
 
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
+import attndx.model.FoldedInference;
 import attndx.train.EngineBenchmark.Row;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -43,7 +44,7 @@ public final class EngineReport {
                 + String.join(" ", flags);
     }
 
-    /** Engine threads, allocator-related environment, JVM flags and collector. */
+    /** Engine threads and inference kernels, allocator-related environment, JVM flags and collector. */
     public static String settings() {
         Engine engine = Engine.getInstance();
         String env = ENV.stream().filter(k -> System.getenv(k) != null).map(k -> k + "=" + System.getenv(k))
@@ -51,7 +52,8 @@ public final class EngineReport {
         String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining("/"));
         return "engine: " + engine.getEngineName() + " " + engine.getVersion() + ", threads " + JniUtils.getNumThreads()
-                + " intra-op / " + JniUtils.getNumInteropThreads() + " inter-op\nenv: "
+                + " intra-op / " + JniUtils.getNumInteropThreads() + " inter-op, blocked oneDNN inference kernels "
+                + FoldedInference.blockedKernelStatus() + "\nenv: "
                 + (env.isEmpty() ? "(none of " + ENV + ")" : env) + "\njvm: "
                 + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + " (GC " + gcs + ")";
     }

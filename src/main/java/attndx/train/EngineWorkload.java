@@ -22,8 +22,8 @@ import java.util.Random;
 /**
  * AttnDx's side of one engine-benchmark measurement: a training step (forward, softmax cross-entropy
  * backward, Adam update through the trainer's {@link AdamOptimizer} and parameter store, as
- * {@link TrainingStep}) or an inference forward through {@link ModelRunner} (or, for comparison, the plain
- * unfolded {@code forward(training = false)}), on fixed random data in
+ * {@link TrainingStep}) or an inference forward through {@link ModelRunner} (or, for comparison, the runner
+ * on DJL's operators only, or the plain unfolded {@code forward(training = false)}), on fixed random data in
  * [-1, 1]. Each call creates its arrays in a sub-manager closed before it returns. Close it.
  */
 final class EngineWorkload implements AutoCloseable {
@@ -38,7 +38,11 @@ final class EngineWorkload implements AutoCloseable {
     private final ClassificationLoss loss = new ClassificationLoss(TaskType.BINARY, 0, 0, null);
     private final ModelRunner runner;
 
-    /** {@code kind}: "train", "infer" (through {@link ModelRunner}) or "infer-plain" (the unfolded forward). */
+    /**
+     * {@code kind}: "train", "infer" (through {@link ModelRunner}), "infer-djl-ops" (the same runner with
+     * the backbone on DJL's operators instead of the blocked oneDNN kernels) or "infer-plain" (the unfolded
+     * forward).
+     */
     EngineWorkload(ModelConfig config, String kind, int size, int batch) {
         this.model = DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
                 Provenance.capture("bench engine", Map.of(), "", 1), 1);
@@ -60,12 +64,12 @@ final class EngineWorkload implements AutoCloseable {
         AdamOptimizer adam = new AdamOptimizer(runManager, 1e-3f, 0f, id -> false);
         ps = new ParameterStore(runManager, false);
         ps.setParameterServer(new SingleDeviceParameterServer(adam), new Device[] {runManager.getDevice()});
-        runner = new ModelRunner(model, batch);
+        runner = new ModelRunner(model, batch, !kind.equals("infer-djl-ops"));
     }
 
     /** One timed call. */
     void call() {
-        if (kind.equals("infer")) {
+        if (kind.startsWith("infer") && !kind.equals("infer-plain")) {
             runner.predict(perImage, (int) shape.get(1), (int) shape.get(2), (int) shape.get(3));
             return;
         }

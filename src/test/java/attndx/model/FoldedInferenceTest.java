@@ -13,28 +13,46 @@ import ai.djl.util.Pair;
 import ai.djl.util.PairList;
 import attndx.core.Provenance;
 import attndx.data.Preprocessing;
+import attndx.model.ModelConfig.Stem;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The folded inference path (BN folded into the convolutions) against the plain inference forward. */
+/**
+ * The folded inference path (BN folded into the convolutions), on DJL's operators and on the blocked oneDNN
+ * kernels, against the plain inference forward.
+ */
 class FoldedInferenceTest {
     @ParameterizedTest
-    @ValueSource(strings = {"gap", "se", "cbam", "attn-multiscale"})
-    void foldedForwardGivesTheSameOutputsAsThePlainForward(String preset) {
-        try (DiagnosisModel m = DiagnosisModel.create(NetworkFixtures.tiny(preset, 2), Preprocessing.defaults(),
-                List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 3);
+    @CsvSource({"gap,true", "se,true", "cbam,true", "attn-multiscale,true", "gap,false", "attn-multiscale,false"})
+    void foldedForwardGivesTheSameOutputsAsThePlainForward(String preset, boolean blocked) {
+        // stem + 8 BasicBlocks x 2 + 3 projection shortcuts
+        assertFoldedMatchesPlain(NetworkFixtures.tiny(preset, 2), 3, 28, blocked, 20);
+    }
+
+    @ParameterizedTest
+    @ValueSource(ints = {1, 5})
+    void blockedKernelsCoverTheLargeImageStemAndOtherBatchSizes(int batch) {
+        ModelConfig large = ModelPresets.create("attn-single", 18, NetworkFixtures.TINY_WIDTH, Stem.STANDARD, 3, 2);
+        assertFoldedMatchesPlain(large, batch, 64, true, 20);
+    }
+
+    private static void assertFoldedMatchesPlain(ModelConfig config, int batchSize, int size, boolean blocked,
+            int expectedFolded) {
+        try (DiagnosisModel m = DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
+                Provenance.capture("test", Map.of(), "", 1), size);
                 NDManager batch = m.model().getNDManager().newSubManager()) {
             DiagnosisNetwork net = m.network();
             makeBatchNormsNonTrivial(net, batch);
-            NDArray x = batch.randomUniform(-1f, 1f, new Shape(3, 1, 28, 28));
+            NDArray x = batch.randomUniform(-1f, 1f, new Shape(batchSize, config.inChannels(), size, size));
             PairList<String, Object> withFeatures = new PairList<>();
             withFeatures.add(DiagnosisNetwork.RETURN_FEATURES, Boolean.TRUE);
             NDList plain = net.forward(new ParameterStore(batch, false), new NDList(x), false, withFeatures);
-            try (FoldedInference folded = new FoldedInference(net, m.model().getNDManager())) {
-                // stem + 8 BasicBlocks x 2 + 3 projection shortcuts
-                assertEquals(20, folded.foldedLayers());
+            try (FoldedInference folded = new FoldedInference(net, m.model().getNDManager(), blocked)) {
+                assertEquals(expectedFolded, folded.foldedLayers());
+                assertEquals(blocked, folded.blocked(), "blocked kernels: " + FoldedInference.blockedKernelStatus());
                 NDList fast = folded.forward(new ParameterStore(batch, false), x, true);
                 assertEquals(plain.size(), fast.size());
                 for (int i = 0; i < plain.size(); i++) {
