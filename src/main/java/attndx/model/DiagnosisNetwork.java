@@ -18,6 +18,8 @@ import java.io.DataOutputStream;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The whole diagnosis network as one DJL block: backbone f, attention heads g_s, fusion, attended pooling,
@@ -127,6 +129,21 @@ public final class DiagnosisNetwork extends AbstractBlock {
             promoted.add(p);
         }
         return promoted;
+    }
+
+    /**
+     * The stages (1-based) whose feature maps {@link #head} reads: the last, each with an attention head,
+     * and all of them when the segmentation head exists.
+     */
+    public Set<Integer> headStages() {
+        Set<Integer> read = new TreeSet<>(config.attentionStages());
+        read.add(ModelConfig.STAGES);
+        if (segmentation != null) {
+            for (int s = 1; s <= ModelConfig.STAGES; s++) {
+                read.add(s);
+            }
+        }
+        return read;
     }
 
     /** Everything after the backbone: the named outputs (see the class comment) for the given stage features. */

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.UnaryOperator;
 
 /**
@@ -43,6 +44,7 @@ public final class FoldedInference implements AutoCloseable {
     private final Map<Conv2d, FoldedConv> folded = new IdentityHashMap<>();
     /** Null when the blocked kernels do not run (not asked for, not a CPU, or not loadable). */
     private final OneDnnKernels kernels;
+    private final Set<Integer> headStages;
 
     /**
      * A convolution with its batch norm folded in. For the blocked kernels also its weight reordered and
@@ -67,6 +69,7 @@ public final class FoldedInference implements AutoCloseable {
         this.network = network;
         this.manager = parent.newSubManager();
         this.kernels = blocked ? OneDnnKernels.forDevice(parent.getDevice()).orElse(null) : null;
+        this.headStages = network.headStages();
         ResNetBackbone backbone = network.backbone();
         // The folding arithmetic starts from parameter arrays, so its intermediates would join the model's
         // manager and outlive this snapshot; the scope frees them (the kept results are unregistered).
@@ -199,13 +202,17 @@ public final class FoldedInference implements AutoCloseable {
         return block instanceof Conv2d conv ? folded.get(conv) : null;
     }
 
-    /** The stage features from the blocked kernels, returned as ordinary arrays with their names. */
+    /**
+     * The stage features from the blocked kernels, with their names: ordinary arrays for the stages the head
+     * reads, the others left blocked (opaque, never read) to save their conversion.
+     */
     private NDList blockedFeatures(ParameterStore ps, NDArray input) {
         NDList blocked = network.backbone().stageFeatures(kernels.toBlocked(input),
                 (block, x) -> new NDList(runBlocked(ps, block, x.singletonOrThrow())), UnaryOperator.identity());
         NDList features = new NDList(blocked.size());
-        for (NDArray b : blocked) {
-            NDArray f = kernels.toDense(b);
+        for (int s = 0; s < blocked.size(); s++) {
+            NDArray b = blocked.get(s);
+            NDArray f = headStages.contains(s + 1) ? kernels.toDense(b) : b;
             f.setName(b.getName());
             features.add(f);
         }
