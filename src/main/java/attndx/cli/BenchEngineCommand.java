@@ -47,6 +47,10 @@ final class BenchEngineCommand implements Callable<Integer> {
             + "0 to skip; 1000 for the full soak (default: ${DEFAULT-VALUE}).")
     int soakSteps = 200;
 
+    @Option(names = "--profile", paramLabel = "DIR", description = "Also profile 3 more AttnDx calls per case: "
+            + "libtorch's per-operator trace written to DIR (Chrome trace format), top operators by self time printed.")
+    private Path profileDir;
+
     @Override
     public Integer call() throws Exception {
         Engines.configure();
@@ -56,7 +60,7 @@ final class BenchEngineCommand implements Callable<Integer> {
         }
         EngineBenchmark.Options o = new EngineBenchmark.Options(EngineBenchmark.defaultCases().stream()
                 .filter(c -> c.label().contains(only)).toList(), rounds, warmup, reps,
-                threads, ref ? torchref : null, driver);
+                threads, ref ? torchref : null, driver, profileDir);
         List<EngineBenchmark.Row> rows = EngineBenchmark.run(o, System.out::println);
         System.out.println(EngineReport.machine());
         System.out.println(EngineReport.settings());

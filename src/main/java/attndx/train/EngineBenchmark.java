@@ -20,6 +20,7 @@ import java.util.function.Consumer;
  * AttnDx's own {@code gap} case of the same kind and setting. A benchmark, not a test.
  */
 public final class EngineBenchmark {
+    private static final int PROFILED_CALLS = 3;
     private EngineBenchmark() {}
 
     /**
@@ -67,9 +68,11 @@ public final class EngineBenchmark {
      * @param reps timed calls per block
      * @param torchref the reference directory (with model.py), or null to run AttnDx alone
      * @param driver the reference driver script ({@code bench/torchref_driver.py})
+     * @param profileDir where to write an operator profile of each case's AttnDx side ({@link OpProfile}), or
+     *     null for none
      */
     public record Options(List<Case> cases, int rounds, int warmup, int reps, int threads, Path torchref,
-            Path driver) {
+            Path driver, Path profileDir) {
         public Options {
             if (rounds < 1 || warmup < 0 || reps < 1 || threads < 1) {
                 throw new IllegalArgumentException("bench engine needs rounds >= 1, warmup >= 0, reps >= 1 and threads"
@@ -118,7 +121,7 @@ public final class EngineBenchmark {
         ReferenceProcess ref = o.torchref() == null ? null : ReferenceProcess.start(o.driver(), o.torchref(), o.threads());
         try {
             for (Case c : o.cases()) {
-                Timing t = measure(c, ref, o);
+                Timing t = measure(c, ref, o, log);
                 double gap = Double.NaN;
                 for (Row r : rows) {
                     if (r.c().preset().equals("gap") && r.c().kind().equals(c.kind()) && r.c().size() == c.size()
@@ -139,8 +142,11 @@ public final class EngineBenchmark {
         return rows;
     }
 
-    /** Median seconds per call of AttnDx and of the reference (NaN when it is not run). */
-    private static Timing measure(Case c, ReferenceProcess ref, Options o) throws IOException {
+    /**
+     * Median seconds per call of AttnDx and of the reference (NaN when it is not run); then, when asked, an
+     * operator profile of {@value #PROFILED_CALLS} more AttnDx calls, its top operators logged.
+     */
+    private static Timing measure(Case c, ReferenceProcess ref, Options o, Consumer<String> log) throws IOException {
         ModelConfig config = ModelPresets.create(c.preset(), 18, 64, Stem.SMALL_INPUT, 1, 2);
         boolean withRef = ref != null && c.reference() != null;
         String refKind = c.kind().equals("train") ? "train" : "infer";
@@ -170,6 +176,11 @@ public final class EngineBenchmark {
                 if (withRef && !refFirst) {
                     theirFaults += add(theirs, ref.time(refKind, c.reference(), c.size(), c.batch(), 0, o.reps()));
                 }
+            }
+            if (o.profileDir() != null) {
+                Path trace = o.profileDir().resolve(c.label().replace(' ', '_') + ".json");
+                List<OpProfile.Op> ops = OpProfile.record(w::call, PROFILED_CALLS, trace);
+                log.accept("profile of " + c.label() + " (trace " + trace + "):\n" + OpProfile.format(ops, 10));
             }
         }
         double theirMedian = theirs.isEmpty() ? Double.NaN : median(theirs);
