@@ -32,7 +32,7 @@ import java.util.function.UnaryOperator;
  *
  * <p>On the CPU the backbone runs on oneDNN's blocked format ({@link OneDnnKernels}): folded weights
  * reordered once, convolution + ReLU and the residual sum + ReLU as single kernel calls, the maps kept
- * blocked from the stem to the last stage (about 10% faster at 28x28, batch 64). Blocks those kernels do
+ * blocked from the stem to the last stage (4.4% faster at 28x28, batch 64). Blocks those kernels do
  * not cover (channel gates, the large-image stem's max-pool) run on DJL's operators in between.
  */
 public final class FoldedInference implements AutoCloseable {

@@ -53,7 +53,8 @@ public final class EngineReport {
                 .collect(Collectors.joining("/"));
         return "engine: " + engine.getEngineName() + " " + engine.getVersion() + ", threads " + JniUtils.getNumThreads()
                 + " intra-op / " + JniUtils.getNumInteropThreads() + " inter-op, blocked oneDNN inference kernels "
-                + FoldedInference.blockedKernelStatus() + "\nenv: "
+                + FoldedInference.blockedKernelStatus() + ", fused Adam kernel " + AdamOptimizer.fusedKernelStatus()
+                + "\nenv: "
                 + (env.isEmpty() ? "(none of " + ENV + ")" : env) + "\njvm: "
                 + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + " (GC " + gcs + ")";
     }

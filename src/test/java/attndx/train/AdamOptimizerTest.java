@@ -41,6 +41,33 @@ class AdamOptimizerTest {
     }
 
     @Test
+    void fusedKernelGivesDjlsAdamUpdatesWithAndWithoutDecayAndRescale() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            AdamOptimizer fused = adam(m);
+            assertTrue(fused.fusedKernel(), "fused Adam: " + AdamOptimizer.fusedKernelStatus());
+            AdamOptimizer djl = new AdamOptimizer(m, LR, WD, id -> id.startsWith("backbone"), false);
+            m.getEngine().setRandomSeed(3);
+            for (String id : List.of("backbone_w", "classifier_w")) {
+                NDArray start = m.randomNormal(new ai.djl.ndarray.types.Shape(5, 7));
+                NDArray a = start.duplicate();
+                NDArray b = start.duplicate();
+                for (int t = 1; t <= 4; t++) {
+                    float rescale = t == 3 ? 0.25f : 1f;
+                    fused.setGradientRescale(rescale);
+                    djl.setGradientRescale(rescale);
+                    NDArray g = m.randomNormal(start.getShape());
+                    fused.update(id, a, g.duplicate());
+                    djl.update(id, b, g);
+                }
+                float[] x = a.toFloatArray();
+                float[] y = b.toFloatArray();
+                assertFalse(Arrays.equals(x, start.toFloatArray()), "the weights moved");
+                assertArrayEquals(y, x, 2e-6f, id);
+            }
+        }
+    }
+
+    @Test
     void withZeroGradientOnlyTheBackboneDecays() {
         try (NDManager m = NDManager.newBaseManager()) {
             AdamOptimizer opt = adam(m);
