@@ -14,17 +14,20 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.zip.CRC32;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
 
 /**
  * libtorch operators DJL 0.36 has no Java method for, reached through a TorchScript module that libtorch
- * compiles from source at load time: the source (a class {@code Kernels} in the serialized-code dialect
- * {@code torch.jit.save} writes, e.g. {@code torch.mkldnn_convolution(...)}, {@code ops.mkldnn.x(...)})
- * is a resource beside the using class, packed here into the archive layout {@code torch.jit.save} writes
- * and loaded through DJL's module loader. No Python and no native code of our own are involved.
+ * compiles from source at load time: the source (methods of a class {@code Kernels}, indented by two
+ * spaces, in the serialized-code dialect {@code torch.jit.save} writes, e.g.
+ * {@code torch.mkldnn_convolution(...)}, {@code ops.mkldnn.x(...)}) is a resource beside the using class,
+ * packed here into the archive layout {@code torch.jit.save} writes and loaded through DJL's module loader. No Python and no native code of our own are involved.
  *
  * <p>One caution from writing such modules: the TorchScript compiler drops an in-place operator on a list
  * of tensors built in the method (e.g. {@code torch._foreach_zero_([g])}) when nothing reads that list
@@ -35,6 +38,13 @@ public final class ScriptedKernels {
     private static final byte[] MODULE_PICKLE = bytes(0x80, 0x02, 'c', '_', '_', 't', 'o', 'r', 'c', 'h', '_', '_',
             '\n', 'K', 'e', 'r', 'n', 'e', 'l', 's', '\n', 'q', 0x00, ')', 0x81, '}', '(', 'X', 0x08, 0x00, 0x00, 0x00,
             't', 'r', 'a', 'i', 'n', 'i', 'n', 'g', 'q', 0x01, 0x89, 'u', 'b', 'q', 0x02, '.');
+    /**
+     * The class the pickle above instantiates, up to its methods: no parameters or buffers, and the
+     * {@code forward} every module must have.
+     */
+    private static final byte[] CLASS_HEADER = String.join("\n", "class Kernels(Module):", "  __parameters__ = []",
+            "  __buffers__ = []", "  training : bool", "  def forward(self: __torch__.Kernels,", "    x: Tensor) -> Tensor:",
+            "    return x", "").getBytes(StandardCharsets.UTF_8);
     /** Pickle of an empty tuple: the module has no constants. */
     private static final byte[] EMPTY_CONSTANTS = bytes(0x80, 0x02, ')', '.');
 
@@ -44,26 +54,34 @@ public final class ScriptedKernels {
         this.module = module;
     }
 
+    /** A wrapper around a loaded module, or none: {@code status} is "on", or "off: " and why. */
+    public record Loaded<T>(T kernels, String status) {
+        /** The wrapper, when the module loaded. */
+        public Optional<T> get() {
+            return Optional.ofNullable(kernels);
+        }
+    }
+
     /**
-     * Compiles and loads the module whose source is the resource {@code source} of {@code anchor}, then runs
-     * {@code selfTest} on it with a scratch manager; the module lives as long as the process.
-     *
-     * @throws IllegalStateException with the reason (engine, compile error, failed self-test) when it cannot
+     * Compiles and loads the module whose methods are the resource {@code source} of {@code anchor}, wraps it
+     * and runs {@code selfTest} on the wrapper; never throws: a module that does not load, compile or pass
+     * its self-test gives an empty {@link Loaded} with the reason. The module lives as long as the process.
      */
-    public static ScriptedKernels load(Class<?> anchor, String source, Consumer<ScriptedKernels> selfTest) {
+    public static <T> Loaded<T> load(Class<?> anchor, String source, Function<ScriptedKernels, T> wrap,
+            Consumer<T> selfTest) {
         if (!"PyTorch".equals(Engine.getDefaultEngineName())) {
-            throw new IllegalStateException("engine " + Engine.getDefaultEngineName() + " is not PyTorch");
+            return new Loaded<>(null, "off: engine " + Engine.getDefaultEngineName() + " is not PyTorch");
         }
         try {
             // A process-wide manager: the module lives as long as the process, like the engine.
             PtNDManager manager = (PtNDManager) NDManager.newBaseManager(Device.cpu());
-            ScriptedKernels kernels = new ScriptedKernels(
-                    JniUtils.loadModule(manager, new ByteArrayInputStream(archive(anchor, source)), false, false));
+            T kernels = wrap.apply(new ScriptedKernels(
+                    JniUtils.loadModule(manager, new ByteArrayInputStream(archive(anchor, source)), false, false)));
             selfTest.accept(kernels);
-            return kernels;
-        } catch (EngineException | IOException e) {
+            return new Loaded<>(kernels, "on");
+        } catch (EngineException | IOException | IllegalStateException e) {
             String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-            throw new IllegalStateException(source + ": " + why, e);
+            return new Loaded<>(null, "off: " + source + ": " + why);
         }
     }
 
@@ -75,7 +93,11 @@ public final class ScriptedKernels {
             ByteArrayOutputStream bytes = new ByteArrayOutputStream();
             try (ZipOutputStream zip = new ZipOutputStream(bytes)) {
                 store(zip, "kernels/data.pkl", MODULE_PICKLE);
-                store(zip, "kernels/code/__torch__.py", in.readAllBytes());
+                byte[] methods = in.readAllBytes();
+                byte[] code = new byte[CLASS_HEADER.length + methods.length];
+                System.arraycopy(CLASS_HEADER, 0, code, 0, CLASS_HEADER.length);
+                System.arraycopy(methods, 0, code, CLASS_HEADER.length, methods.length);
+                store(zip, "kernels/code/__torch__.py", code);
                 store(zip, "kernels/constants.pkl", EMPTY_CONSTANTS);
                 store(zip, "kernels/version", new byte[] {'3', '\n'});
             }

@@ -25,7 +25,8 @@ import java.util.Optional;
  * methods and {@link NDArray#getShape} may touch them. Results belong to the first input's manager.
  */
 final class OneDnnKernels {
-    private static final Loaded LOADED = load();
+    private static final ScriptedKernels.Loaded<OneDnnKernels> LOADED = ScriptedKernels.load(OneDnnKernels.class,
+            "onednn_kernels.py", OneDnnKernels::new, OneDnnKernels::selfTest);
 
     private final ScriptedKernels module;
 
@@ -33,27 +34,14 @@ final class OneDnnKernels {
         this.module = module;
     }
 
-    private record Loaded(OneDnnKernels kernels, String status) {}
-
     /** The kernels for arrays on {@code device}: present for the CPU when the module loaded. */
     static Optional<OneDnnKernels> forDevice(Device device) {
-        return Device.Type.CPU.equals(device.getDeviceType()) ? Optional.ofNullable(LOADED.kernels)
-                : Optional.empty();
+        return Device.Type.CPU.equals(device.getDeviceType()) ? LOADED.get() : Optional.empty();
     }
 
     /** "on", or "off: " and why the module is not available in this process. */
     static String status() {
-        return LOADED.status;
-    }
-
-    private static Loaded load() {
-        try {
-            ScriptedKernels module = ScriptedKernels.load(OneDnnKernels.class, "onednn_kernels.py",
-                    m -> new OneDnnKernels(m).selfTest());
-            return new Loaded(new OneDnnKernels(module), "on");
-        } catch (IllegalStateException e) {
-            return new Loaded(null, "off: " + e.getMessage());
-        }
+        return LOADED.status();
     }
 
     /** A 3x3 all-ones convolution of an all-ones 3x3 map with padding 1: 4 in the corners, 9 in the centre. */

@@ -18,7 +18,8 @@ import java.util.Optional;
  * Performance).
  */
 final class FusedAdam {
-    private static final Loaded LOADED = load();
+    private static final ScriptedKernels.Loaded<FusedAdam> LOADED = ScriptedKernels.load(FusedAdam.class,
+            "fused_adam.py", FusedAdam::new, FusedAdam::selfTest);
 
     private final ScriptedKernels module;
 
@@ -26,26 +27,14 @@ final class FusedAdam {
         this.module = module;
     }
 
-    private record Loaded(FusedAdam kernel, String status) {}
-
     /** The kernel, when its module loaded ({@link #status} says why not). */
     static Optional<FusedAdam> get() {
-        return Optional.ofNullable(LOADED.kernel);
+        return LOADED.get();
     }
 
     /** "on", or "off: " and why the kernel is not available in this process. */
     static String status() {
-        return LOADED.status;
-    }
-
-    private static Loaded load() {
-        try {
-            ScriptedKernels module = ScriptedKernels.load(FusedAdam.class, "fused_adam.py",
-                    m -> new FusedAdam(m).selfTest());
-            return new Loaded(new FusedAdam(module), "on");
-        } catch (IllegalStateException e) {
-            return new Loaded(null, "off: " + e.getMessage());
-        }
+        return LOADED.status();
     }
 
     /** On the first step the bias-corrected m / sqrt(v) is the gradient's sign: w moves by lr against it. */

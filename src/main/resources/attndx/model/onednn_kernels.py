@@ -1,10 +1,3 @@
-class Kernels(Module):
-  __parameters__ = []
-  __buffers__ = []
-  training : bool
-  def forward(self: __torch__.Kernels,
-    x: Tensor) -> Tensor:
-    return x.to_mkldnn()
   def to_blocked(self: __torch__.Kernels,
     x: Tensor) -> Tensor:
     return x.to_mkldnn()
