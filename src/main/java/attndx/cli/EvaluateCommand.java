@@ -7,17 +7,21 @@ import attndx.data.SplitRatios;
 import attndx.data.Splitter;
 import attndx.metrics.BootstrapConfig;
 import attndx.metrics.EvaluationConfig;
+import attndx.model.InferenceKernels;
 import attndx.report.EvaluationRun;
 import attndx.report.EvaluationTable;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code attndx evaluate}: metrics with CIs, calibration, selective prediction, shift and stress tests. */
 @Command(name = "evaluate", mixinStandardHelpOptions = true, sortOptions = false,
@@ -55,6 +59,11 @@ final class EvaluateCommand implements Callable<Integer> {
     @Option(names = "--mc-dropout", defaultValue = "0", description = "Monte-Carlo dropout passes on the test split"
             + " (0 = off; the model needs dropout, e.g. trained with --dropout 0.2).")
     int mcPasses;
+    @Option(names = "--precision", defaultValue = "fp32", converter = PrecisionConverter.class,
+            description = "Arithmetic of the inference backbone: fp32 (default), or bf16: bfloat16 on oneDNN's kernels,"
+            + " about 2x faster on CPUs with avx512_bf16 or AMX, probabilities within about 1e-2; refused where"
+            + " oneDNN has no bf16.")
+    InferenceKernels kernels;
     @Option(names = "--out", description = "Output folder (default: evaluation-SPLIT next to the model).")
     Path out;
     @Option(names = "--verbose", description = "Stack traces on errors.") boolean verbose;
@@ -73,7 +82,7 @@ final class EvaluateCommand implements Callable<Integer> {
                 sensitivity, 0.5, bins, List.of(0.8, 0.9, 0.95), coverage);
         Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("evaluation-" + split);
         EvaluationRun.Result r = EvaluationRun.run(new EvaluationRun.Request(model, all, split, calibrateOn, cfg,
-                falseFlagRate, noStress ? List.of() : stress, mcPasses, dir));
+                falseFlagRate, noStress ? List.of() : stress, mcPasses, kernels, dir));
         w.print(EvaluationTable.format(r));
         w.println("results: " + dir.resolve(EvaluationRun.FILE));
         w.flush();
@@ -89,5 +98,17 @@ final class EvaluateCommand implements Callable<Integer> {
             }
         }
         return null;
+    }
+
+    /** fp32 / bf16 to the inference kernels that compute in them. */
+    static final class PrecisionConverter implements ITypeConverter<InferenceKernels> {
+        @Override
+        public InferenceKernels convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "fp32" -> InferenceKernels.ONEDNN;
+                case "bf16" -> InferenceKernels.ONEDNN_BF16;
+                default -> throw new TypeConversionException("expected fp32 or bf16, got '" + value + "'");
+            };
+        }
     }
 }

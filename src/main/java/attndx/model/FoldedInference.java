@@ -15,6 +15,7 @@ import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
+import attndx.core.AttndxException;
 import java.util.ArrayList;
 import java.util.IdentityHashMap;
 import java.util.List;
@@ -44,31 +45,38 @@ public final class FoldedInference implements AutoCloseable {
     private final Map<Conv2d, FoldedConv> folded = new IdentityHashMap<>();
     /** Null when the blocked kernels do not run (not asked for, not a CPU, or not loadable). */
     private final OneDnnKernels kernels;
+    private final boolean bf16;
     private final Set<Integer> headStages;
 
     /**
-     * A convolution with its batch norm folded in. For the blocked kernels also its weight reordered and
-     * its stride, times the stride of a {@link Subsample} before it when the pair is one strided 1x1
-     * convolution ({@code afterSubsample}).
+     * A convolution with its batch norm folded in. For the blocked kernels also its weight reordered, its
+     * bias in the kernels' number type, and its stride, times the stride of a {@link Subsample} before it
+     * when the pair is one strided 1x1 convolution ({@code afterSubsample}).
      */
-    private record FoldedConv(NDArray weight, NDArray bias, NDArray packed, Shape blockedStride,
-            boolean afterSubsample) {}
+    private record FoldedConv(NDArray weight, NDArray bias, NDArray packed, NDArray blockedBias,
+            Shape blockedStride, boolean afterSubsample) {}
 
-    /** As {@link #FoldedInference(DiagnosisNetwork, NDManager, boolean)} with the blocked kernels where available. */
+    /** As {@link #FoldedInference(DiagnosisNetwork, NDManager, InferenceKernels)} with {@link InferenceKernels#ONEDNN}. */
     public FoldedInference(DiagnosisNetwork network, NDManager parent) {
-        this(network, parent, true);
+        this(network, parent, InferenceKernels.ONEDNN);
     }
 
     /**
      * Folds the current parameters of {@code network}; the snapshot lives in a sub-manager of {@code parent}.
      *
-     * @param blocked run the backbone on the blocked kernels when the parameters are on the CPU and the kernels
-     *     load ({@link #blocked()} tells); false: DJL's operators only
+     * @param kind the operators of the backbone ({@link #blocked()} tells whether the blocked ones run)
+     * @throws AttndxException for {@link InferenceKernels#ONEDNN_BF16} where it cannot run, with the reason
      */
-    public FoldedInference(DiagnosisNetwork network, NDManager parent, boolean blocked) {
+    public FoldedInference(DiagnosisNetwork network, NDManager parent, InferenceKernels kind) {
         this.network = network;
+        this.bf16 = kind == InferenceKernels.ONEDNN_BF16;
+        this.kernels = kind == InferenceKernels.DJL ? null : OneDnnKernels.forDevice(parent.getDevice()).orElse(null);
+        if (bf16 && (kernels == null || !kernels.bf16Supported())) {
+            throw new AttndxException("bf16 inference needs oneDNN's blocked kernels on a CPU with bf16 support; here: "
+                    + (kernels == null ? "device " + parent.getDevice() + ", kernels " + OneDnnKernels.status()
+                    : "oneDNN reports no bf16 support on this CPU"));
+        }
         this.manager = parent.newSubManager();
-        this.kernels = blocked ? OneDnnKernels.forDevice(parent.getDevice()).orElse(null) : null;
         this.headStages = network.headStages();
         ResNetBackbone backbone = network.backbone();
         // The folding arithmetic starts from parameter arrays, so its intermediates would join the model's
@@ -115,12 +123,13 @@ public final class FoldedInference implements AutoCloseable {
         w.attach(manager);
         b.attach(manager);
         if (kernels == null) {
-            return new FoldedConv(w, b, null, null, false);
+            return new FoldedConv(w, b, null, null, null, false);
         }
         Shape stride = scaled(conv.getStride(), subsample);
-        NDArray packed = kernels.pack(w, stride, conv.getPadding(), conv.getDilation(), conv.getGroups());
-        NDScope.unregister(packed);
-        return new FoldedConv(w, b, packed, stride, subsample > 1);
+        NDArray packed = kernels.pack(w, stride, conv.getPadding(), conv.getDilation(), conv.getGroups(), bf16);
+        NDArray blockedBias = kernels.cast(b, bf16);
+        NDScope.unregister(packed, blockedBias);
+        return new FoldedConv(w, b, packed, blockedBias, stride, subsample > 1);
     }
 
     private static Shape scaled(Shape s, int factor) {
@@ -207,7 +216,7 @@ public final class FoldedInference implements AutoCloseable {
      * reads, the others left blocked (opaque, never read) to save their conversion.
      */
     private NDList blockedFeatures(ParameterStore ps, NDArray input) {
-        NDList blocked = network.backbone().stageFeatures(kernels.toBlocked(input),
+        NDList blocked = network.backbone().stageFeatures(kernels.toBlocked(input, bf16),
                 (block, x) -> new NDList(runBlocked(ps, block, x.singletonOrThrow())), UnaryOperator.identity());
         NDList features = new NDList(blocked.size());
         for (int s = 0; s < blocked.size(); s++) {
@@ -233,7 +242,7 @@ public final class FoldedInference implements AutoCloseable {
                 if (f != null) {
                     Conv2d conv = (Conv2d) c;
                     boolean relu = i + 2 < children.size() && isLambda(children.get(i + 2), RELU);
-                    x = kernels.conv(x, f.packed, f.bias, f.blockedStride, conv.getPadding(), conv.getDilation(),
+                    x = kernels.conv(x, f.packed, f.blockedBias, f.blockedStride, conv.getPadding(), conv.getDilation(),
                             conv.getGroups(), relu);
                     i += relu ? 2 : 1; // the batch norm is inside the folded weights
                 } else {
@@ -252,7 +261,7 @@ public final class FoldedInference implements AutoCloseable {
             return x;
         }
         // Channel gates, max-pool and other blocks the kernels do not cover run on DJL's operators.
-        return kernels.toBlocked(run(ps, block, new NDList(kernels.toDense(x))).singletonOrThrow());
+        return kernels.toBlocked(run(ps, block, new NDList(kernels.toDense(x))).singletonOrThrow(), bf16);
     }
 
     private static boolean isLambda(Block block, String name) {

@@ -21,25 +21,26 @@ import java.util.function.BiFunction;
 public final class ModelRunner implements AutoCloseable {
     private final DiagnosisModel model;
     private final int batchSize;
-    private final boolean blockedKernels;
+    private final InferenceKernels kernels;
     private FoldedInference folded;
 
     /** A runner over {@code model} evaluating at most {@code batchSize} images per forward. */
     public ModelRunner(DiagnosisModel model, int batchSize) {
-        this(model, batchSize, true);
+        this(model, batchSize, InferenceKernels.ONEDNN);
     }
 
     /**
-     * As {@link #ModelRunner(DiagnosisModel, int)}; {@code blockedKernels} false keeps the backbone on DJL's
-     * operators instead of the blocked oneDNN kernels (see {@link FoldedInference}), for comparisons.
+     * As {@link #ModelRunner(DiagnosisModel, int)} with the backbone on {@code kernels} (see
+     * {@link FoldedInference}); {@link InferenceKernels#ONEDNN_BF16} is refused at the first prediction where
+     * it cannot run.
      */
-    public ModelRunner(DiagnosisModel model, int batchSize, boolean blockedKernels) {
+    public ModelRunner(DiagnosisModel model, int batchSize, InferenceKernels kernels) {
         if (batchSize < 1) {
             throw new IllegalArgumentException("batchSize must be >= 1, got " + batchSize);
         }
         this.model = model;
         this.batchSize = batchSize;
-        this.blockedKernels = blockedKernels;
+        this.kernels = kernels;
     }
 
     /**
@@ -148,7 +149,7 @@ public final class ModelRunner implements AutoCloseable {
 
     private FoldedInference folded() {
         if (folded == null) {
-            folded = new FoldedInference(model.network(), model.model().getNDManager(), blockedKernels);
+            folded = new FoldedInference(model.network(), model.model().getNDManager(), kernels);
         }
         return folded;
     }

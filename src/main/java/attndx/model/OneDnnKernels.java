@@ -29,9 +29,18 @@ final class OneDnnKernels {
             "onednn_kernels.py", OneDnnKernels::new, OneDnnKernels::selfTest);
 
     private final ScriptedKernels module;
+    private final boolean bf16;
 
     private OneDnnKernels(ScriptedKernels module) {
         this.module = module;
+        try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
+            this.bf16 = module.call("bf16_supported", m.create(0f)).getFloat(0) == 1f;
+        }
+    }
+
+    /** Whether oneDNN computes in bfloat16 here (natively or emulated on AVX-512); else bf16 is refused. */
+    boolean bf16Supported() {
+        return bf16;
     }
 
     /** The kernels for arrays on {@code device}: present for the CPU when the module loaded. */
@@ -47,8 +56,8 @@ final class OneDnnKernels {
     /** A 3x3 all-ones convolution of an all-ones 3x3 map with padding 1: 4 in the corners, 9 in the centre. */
     private void selfTest() {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            NDArray w = pack(m.ones(new Shape(1, 1, 3, 3)), new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1);
-            NDArray y = toDense(conv(toBlocked(m.ones(new Shape(1, 1, 3, 3))), w, m.zeros(new Shape(1)),
+            NDArray w = pack(m.ones(new Shape(1, 1, 3, 3)), new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1, false);
+            NDArray y = toDense(conv(toBlocked(m.ones(new Shape(1, 1, 3, 3)), false), w, m.zeros(new Shape(1)),
                     new Shape(1, 1), new Shape(1, 1), new Shape(1, 1), 1, true));
             float[] v = y.toFloatArray();
             if (v.length != 9 || v[0] != 4f || v[4] != 9f) {
@@ -57,26 +66,37 @@ final class OneDnnKernels {
         }
     }
 
-    /** {@code x} (float32, 4-D) in the blocked format. */
-    NDArray toBlocked(NDArray x) {
+    /** {@code x} (float32, 4-D) in the blocked format, converted to bfloat16 first if {@code bf16}. */
+    NDArray toBlocked(NDArray x, boolean bf16) {
         if (x.getDataType() != DataType.FLOAT32) {
             throw new IllegalArgumentException("blocked kernels take float32 maps, got " + x.getDataType());
         }
-        return call("to_blocked", x, IValue.from((PtNDArray) x));
+        return call("to_blocked", x, IValue.from((PtNDArray) x), IValue.from(bf16));
     }
 
-    /** A blocked map back as an ordinary (NCHW) array. */
+    /** {@code x} as bfloat16 if {@code bf16}, else itself: a bias for {@link #conv} on bfloat16 maps. */
+    NDArray cast(NDArray x, boolean bf16) {
+        return bf16 ? call("cast", x, IValue.from((PtNDArray) x), IValue.from(true)) : x;
+    }
+
+    /** A blocked map back as an ordinary (NCHW) float32 array. */
     NDArray toDense(NDArray x) {
         return call("to_dense", x, IValue.from((PtNDArray) x));
     }
 
-    /** The O x I x kH x kW weight of a convolution with these settings, reordered once for blocked maps. */
-    NDArray pack(NDArray weight, Shape stride, Shape padding, Shape dilation, int groups) {
+    /**
+     * The O x I x kH x kW weight of a convolution with these settings, reordered once for blocked maps (as
+     * bfloat16 if {@code bf16}).
+     */
+    NDArray pack(NDArray weight, Shape stride, Shape padding, Shape dilation, int groups, boolean bf16) {
         return call("pack", weight, IValue.from((PtNDArray) weight), list(padding), list(stride), list(dilation),
-                IValue.from((long) groups));
+                IValue.from((long) groups), IValue.from(bf16));
     }
 
-    /** The convolution of blocked {@code x} with a {@link #pack packed} weight and a bias; then ReLU if asked. */
+    /**
+     * The convolution of blocked {@code x} with a {@link #pack packed} weight and a bias of the same type
+     * ({@link #cast}); then ReLU if asked.
+     */
     NDArray conv(NDArray x, NDArray packed, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups,
             boolean relu) {
         return call("conv", x, IValue.from((PtNDArray) x), IValue.from((PtNDArray) packed),

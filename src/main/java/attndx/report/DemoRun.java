@@ -11,6 +11,7 @@ import attndx.data.Splits;
 import attndx.metrics.BootstrapConfig;
 import attndx.metrics.EvaluationConfig;
 import attndx.metrics.TrainingValidation;
+import attndx.model.InferenceKernels;
 import attndx.model.ModelConfig;
 import attndx.model.ModelPresets;
 import attndx.train.AugmentConfig;
@@ -70,7 +71,8 @@ public final class DemoRun {
                 model, Preprocessing.defaults(), cfg, runDir), new TrainingValidation(), progress);
         EvaluationConfig eval = EvaluationConfig.defaults().withBootstrap(new BootstrapConfig(1000, 0.95, s.seed()));
         EvaluationRun.Result evaluated = EvaluationRun.run(new EvaluationRun.Request(trained.modelDir(), data,
-                Splits.TEST, Splits.VAL, eval, 0.05, List.of(0.0, 0.5, 1.0), 0, runDir.resolve("evaluation-test")));
+                Splits.TEST, Splits.VAL, eval, 0.05, List.of(0.0, 0.5, 1.0), 0, InferenceKernels.ONEDNN,
+                runDir.resolve("evaluation-test")));
         return new Result(dataDir, trained, evaluated);
     }
 }

@@ -23,6 +23,7 @@ import attndx.metrics.StressLevel;
 import attndx.metrics.StressTest;
 import attndx.metrics.StressTestReport;
 import attndx.model.DiagnosisModel;
+import attndx.model.InferenceKernels;
 import attndx.model.ModelRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -54,10 +55,12 @@ public final class EvaluationRun {
      * @param falseFlagRate validation false-flag rate of the shift threshold
      * @param stressStrengths strengths of the synthetic shifts (empty: no stress test)
      * @param mcPasses Monte-Carlo dropout passes (0: none; needs a model with dropout)
+     * @param kernels the operators of the inference backbone ({@link InferenceKernels#ONEDNN_BF16}: bfloat16)
      * @param outDir where evaluation.json and the plots go
      */
     public record Request(Path modelDir, Dataset data, String testSplit, String calibrationSplit,
-            EvaluationConfig config, double falseFlagRate, List<Double> stressStrengths, int mcPasses, Path outDir) {}
+            EvaluationConfig config, double falseFlagRate, List<Double> stressStrengths, int mcPasses,
+            InferenceKernels kernels, Path outDir) {}
 
     /**
      * The result written to {@value #FILE}.
@@ -89,8 +92,8 @@ public final class EvaluationRun {
             PreparedSplit trainSet = valSet != null && trainSplit.size() > 1 ? new PreparedSplit(trainSplit, pre) : null;
             boolean features = ShiftAnalysis.usesFeatures(task, trainSet);
             long seed = r.config().bootstrap().seed();
-            PreparedSplit.Outputs test = testSet.run(model, null, 0, seed, features);
-            PreparedSplit.Outputs val = valSet == null ? null : valSet.run(model, null, 0, seed, features);
+            PreparedSplit.Outputs test = testSet.run(model, r.kernels(), null, 0, seed, features);
+            PreparedSplit.Outputs val = valSet == null ? null : valSet.run(model, r.kernels(), null, 0, seed, features);
             // Without a calibration split the model's stored temperature is applied up front.
             double applied = val == null ? model.metadata().effectiveTemperature() : 1.0;
             EvaluationInput in = new EvaluationInput(predictions(task, test.logits(), testSet, applied),
@@ -107,7 +110,7 @@ public final class EvaluationRun {
             Map<String, StressTestReport> stress = new LinkedHashMap<>();
             if (val != null) {
                 double t = fit == null ? 1.0 : fit.temperature();
-                PreparedSplit.Outputs train = features ? trainSet.run(model, null, 0, seed, true) : null;
+                PreparedSplit.Outputs train = features ? trainSet.run(model, r.kernels(), null, 0, seed, true) : null;
                 ShiftDetector detector = ShiftAnalysis.fit(task, train, features ? trainSet.labels() : null, val, t,
                         r.falseFlagRate());
                 shift = ShiftAnalysis.test(detector, test);
@@ -144,6 +147,7 @@ public final class EvaluationRun {
         cfg.put("falseFlagRate", r.falseFlagRate());
         cfg.put("stressStrengths", r.stressStrengths());
         cfg.put("mcPasses", r.mcPasses());
+        cfg.put("inferenceKernels", r.kernels().name());
         return cfg;
     }
 
@@ -151,7 +155,7 @@ public final class EvaluationRun {
             TaskType task, ShiftDetector detector, TemperatureFit fit, boolean features, List<String> warnings) {
         List<StressLevel> levels = new ArrayList<>();
         for (double s : r.stressStrengths()) {
-            PreparedSplit.Outputs out = testSet.run(model, kind, s, r.config().bootstrap().seed(), features);
+            PreparedSplit.Outputs out = testSet.run(model, r.kernels(), kind, s, r.config().bootstrap().seed(), features);
             levels.add(new StressLevel(s, predictions(task, out.logits(), testSet, 1.0),
                     out.features() == null ? null : Predictions.widen(out.features())));
         }

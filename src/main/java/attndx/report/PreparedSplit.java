@@ -7,6 +7,7 @@ import attndx.data.Sample;
 import attndx.data.SyntheticShift;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
+import attndx.model.InferenceKernels;
 import attndx.model.ModelRunner;
 import java.util.List;
 import java.util.Random;
@@ -34,10 +35,11 @@ final class PreparedSplit {
     }
 
     /**
-     * The model's raw logits and, when {@code withFeatures}, its pooled features for every image,
-     * optionally after a synthetic shift of the given strength.
+     * The model's raw logits and, when {@code withFeatures}, its pooled features for every image, with its
+     * backbone on {@code kernels}, optionally after a synthetic shift of the given strength.
      */
-    Outputs run(DiagnosisModel model, SyntheticShift shift, double strength, long seed, boolean withFeatures) {
+    Outputs run(DiagnosisModel model, InferenceKernels kernels, SyntheticShift shift, double strength, long seed,
+            boolean withFeatures) {
         Random rng = new Random(seed);
         float[][] images = new float[samples.size()][];
         for (int i = 0; i < images.length; i++) {
@@ -48,7 +50,7 @@ final class PreparedSplit {
             images[i] = preprocessor.normalise(img).data();
         }
         ImageTensor first = samples.get(0).image();
-        try (ModelRunner runner = new ModelRunner(model, BATCH)) {
+        try (ModelRunner runner = new ModelRunner(model, BATCH, kernels)) {
             if (withFeatures) {
                 ModelRunner.LogitsAndFeatures lf = runner.logitsAndFeatures(images, first.channels(), first.height(),
                         first.width());

@@ -25,14 +25,15 @@ public final class EngineBenchmark {
 
     /**
      * One measurement: {@code kind} is "train", "infer" (AttnDx's inference path), "infer-djl-ops" (that
-     * path on DJL's operators, to show what the blocked oneDNN kernels buy) or "infer-plain" (the unfolded
-     * forward, to show what folding buys); {@code reference} a model.py name or null.
+     * path on DJL's operators, to show what the blocked oneDNN kernels buy), "infer-bf16" (the opt-in
+     * bfloat16 kernels, against the float32 reference) or "infer-plain" (the unfolded forward, to show what
+     * folding buys); {@code reference} a model.py name or null.
      */
     public record Case(String kind, String preset, int size, int batch, String reference) {
         public Case {
-            if (!List.of("train", "infer", "infer-djl-ops", "infer-plain").contains(kind)) {
+            if (!List.of("train", "infer", "infer-djl-ops", "infer-bf16", "infer-plain").contains(kind)) {
                 throw new IllegalArgumentException(
-                        "case kind must be train, infer, infer-djl-ops or infer-plain, got " + kind);
+                        "case kind must be train, infer, infer-djl-ops, infer-bf16 or infer-plain, got " + kind);
             }
             if (size < 8 || batch < 1) {
                 throw new IllegalArgumentException("case needs size >= 8 and batch >= 1, got " + size + ", " + batch);
@@ -56,6 +57,7 @@ public final class EngineBenchmark {
         cases.add(new Case("infer", "attn-single", 28, 64, "AttnResNet18"));
         cases.add(new Case("infer", "attn-multiscale", 28, 64, null));
         cases.add(new Case("infer-djl-ops", "gap", 28, 64, "ResNet18"));
+        cases.add(new Case("infer-bf16", "gap", 28, 64, "ResNet18"));
         cases.add(new Case("infer-plain", "gap", 28, 64, "ResNet18"));
         return List.copyOf(cases);
     }

@@ -13,6 +13,7 @@ import attndx.data.Preprocessing;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
+import attndx.model.InferenceKernels;
 import attndx.model.ModelConfig;
 import attndx.model.ModelRunner;
 import java.util.List;
@@ -40,8 +41,8 @@ final class EngineWorkload implements AutoCloseable {
 
     /**
      * {@code kind}: "train", "infer" (through {@link ModelRunner}), "infer-djl-ops" (the same runner with
-     * the backbone on DJL's operators instead of the blocked oneDNN kernels) or "infer-plain" (the unfolded
-     * forward).
+     * the backbone on DJL's operators instead of the blocked oneDNN kernels), "infer-bf16" (the blocked
+     * kernels in bfloat16) or "infer-plain" (the unfolded forward).
      */
     EngineWorkload(ModelConfig config, String kind, int size, int batch) {
         this.model = DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
@@ -64,7 +65,11 @@ final class EngineWorkload implements AutoCloseable {
         AdamOptimizer adam = new AdamOptimizer(runManager, 1e-3f, 0f, id -> false);
         ps = new ParameterStore(runManager, false);
         ps.setParameterServer(new SingleDeviceParameterServer(adam), new Device[] {runManager.getDevice()});
-        runner = new ModelRunner(model, batch, !kind.equals("infer-djl-ops"));
+        runner = new ModelRunner(model, batch, switch (kind) {
+            case "infer-djl-ops" -> InferenceKernels.DJL;
+            case "infer-bf16" -> InferenceKernels.ONEDNN_BF16;
+            default -> InferenceKernels.ONEDNN;
+        });
     }
 
     /** One timed call. */

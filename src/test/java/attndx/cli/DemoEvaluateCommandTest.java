@@ -80,6 +80,30 @@ class DemoEvaluateCommandTest {
     }
 
     @Test
+    void bf16EvaluationMatchesFp32WithinItsRoundingAndIsRecorded() throws Exception {
+        StringWriter out = new StringWriter();
+        JsonNode[] results = new JsonNode[2];
+        String[] precisions = {"fp32", "bf16"};
+        for (int i = 0; i < 2; i++) {
+            Path dir = tmp.resolve("eval-" + precisions[i]);
+            assertEquals(0, run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+                    demo.resolve("phantom").toString(), "--split", "val", "--bootstrap", "0", "--no-stress",
+                    "--precision", precisions[i], "--out", dir.toString()), out.toString());
+            results[i] = Json.mapper().readTree(dir.resolve("evaluation.json").toFile());
+        }
+        assertEquals("ONEDNN", results[0].at("/report/provenance/config/inferenceKernels").asText());
+        assertEquals("ONEDNN_BF16", results[1].at("/report/provenance/config/inferenceKernels").asText());
+        double aucFp32 = results[0].at("/report/diagnostic/perClass/0/auc/value").asDouble();
+        double aucBf16 = results[1].at("/report/diagnostic/perClass/0/auc/value").asDouble();
+        assertEquals(aucFp32, aucBf16, 0.02, "bf16 moves probabilities in the second decimal at most");
+
+        StringWriter bad = new StringWriter();
+        assertEquals(2, run(bad, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+                demo.resolve("phantom").toString(), "--precision", "fp8"));
+        assertTrue(bad.toString().contains("expected fp32 or bf16, got 'fp8'"), bad.toString());
+    }
+
+    @Test
     void evaluatingAnEmptySplitIsAClearError() {
         StringWriter out = new StringWriter();
         int code = run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",

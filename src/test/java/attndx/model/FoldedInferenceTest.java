@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
@@ -27,26 +28,61 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class FoldedInferenceTest {
     @ParameterizedTest
-    @CsvSource({"gap,true", "se,true", "cbam,true", "attn-multiscale,true", "gap,false", "attn-multiscale,false"})
-    void foldedForwardGivesTheSameOutputsAsThePlainForward(String preset, boolean blocked) {
+    @CsvSource({"gap,ONEDNN", "se,ONEDNN", "cbam,ONEDNN", "attn-multiscale,ONEDNN", "gap,DJL", "attn-multiscale,DJL"})
+    void foldedForwardGivesTheSameOutputsAsThePlainForward(String preset, InferenceKernels kind) {
         // stem + 8 BasicBlocks x 2 + 3 projection shortcuts
-        assertFoldedMatchesPlain(NetworkFixtures.tiny(preset, 2), 3, 28, blocked, 20);
+        assertFoldedMatchesPlain(NetworkFixtures.tiny(preset, 2), 3, 28, kind, 20);
     }
 
     @ParameterizedTest
     @ValueSource(ints = {1, 5})
     void blockedKernelsCoverTheLargeImageStemAndOtherBatchSizes(int batch) {
         ModelConfig large = ModelPresets.create("attn-single", 18, NetworkFixtures.TINY_WIDTH, Stem.STANDARD, 3, 2);
-        assertFoldedMatchesPlain(large, batch, 64, true, 20);
+        assertFoldedMatchesPlain(large, batch, 64, InferenceKernels.ONEDNN, 20);
     }
 
     @Test
     void blockedKernelsServeEveryStageTheSegmentationHeadReads() {
         ModelConfig config = NetworkFixtures.tiny("attn-multiscale", 2).withSegmentationHead(true);
-        assertFoldedMatchesPlain(config, 2, 32, true, 20);
+        assertFoldedMatchesPlain(config, 2, 32, InferenceKernels.ONEDNN, 20);
     }
 
-    private static void assertFoldedMatchesPlain(ModelConfig config, int batchSize, int size, boolean blocked,
+    @ParameterizedTest
+    @ValueSource(strings = {"gap", "se", "attn-multiscale"})
+    void bf16KernelsStayWithinBfloat16RoundingOfTheFloat32Forward(String preset) {
+        try (DiagnosisModel m = DiagnosisModel.create(NetworkFixtures.tiny(preset, 2), Preprocessing.defaults(),
+                List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 28);
+                NDManager batch = m.model().getNDManager().newSubManager()) {
+            DiagnosisNetwork net = m.network();
+            makeBatchNormsNonTrivial(net, batch);
+            NDArray x = batch.randomUniform(-1f, 1f, new Shape(4, 1, 28, 28));
+            try (FoldedInference fp32 = new FoldedInference(net, m.model().getNDManager(), InferenceKernels.ONEDNN);
+                    FoldedInference bf16 = new FoldedInference(net, m.model().getNDManager(),
+                            InferenceKernels.ONEDNN_BF16)) {
+                NDList a = fp32.forward(new ParameterStore(batch, false), x, true);
+                NDList b = bf16.forward(new ParameterStore(batch, false), x, true);
+                for (int i = 0; i < a.size(); i++) {
+                    assertEquals(DataType.FLOAT32, b.get(i).getDataType(), a.get(i).getName());
+                    float[] e = a.get(i).toFloatArray();
+                    float[] r = b.get(i).toFloatArray();
+                    float scale = 0f;
+                    float maxDiff = 0f;
+                    for (int j = 0; j < e.length; j++) {
+                        scale = Math.max(scale, Math.abs(e[j]));
+                        maxDiff = Math.max(maxDiff, Math.abs(e[j] - r[j]));
+                    }
+                    // 8 mantissa bits through 17 layers: a few percent of the map's scale at most
+                    assertTrue(maxDiff <= 5e-2f * Math.max(scale, 1e-3f), a.get(i).getName() + ": " + maxDiff
+                            + " of " + scale);
+                    if (a.get(i).getName().equals(DiagnosisNetwork.FEATURES)) {
+                        assertTrue(maxDiff > 0f, "the features were computed in bfloat16");
+                    }
+                }
+            }
+        }
+    }
+
+    private static void assertFoldedMatchesPlain(ModelConfig config, int batchSize, int size, InferenceKernels kind,
             int expectedFolded) {
         try (DiagnosisModel m = DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
                 Provenance.capture("test", Map.of(), "", 1), size);
@@ -57,9 +93,10 @@ class FoldedInferenceTest {
             PairList<String, Object> withFeatures = new PairList<>();
             withFeatures.add(DiagnosisNetwork.RETURN_FEATURES, Boolean.TRUE);
             NDList plain = net.forward(new ParameterStore(batch, false), new NDList(x), false, withFeatures);
-            try (FoldedInference folded = new FoldedInference(net, m.model().getNDManager(), blocked)) {
+            try (FoldedInference folded = new FoldedInference(net, m.model().getNDManager(), kind)) {
                 assertEquals(expectedFolded, folded.foldedLayers());
-                assertEquals(blocked, folded.blocked(), "blocked kernels: " + FoldedInference.blockedKernelStatus());
+                assertEquals(kind != InferenceKernels.DJL, folded.blocked(),
+                        "blocked kernels: " + FoldedInference.blockedKernelStatus());
                 NDList fast = folded.forward(new ParameterStore(batch, false), x, true);
                 assertEquals(plain.size(), fast.size());
                 for (int i = 0; i < plain.size(); i++) {

@@ -24,8 +24,10 @@ class OneDnnKernelsTest {
     }
 
     @ParameterizedTest
-    @CsvSource({"3,1,1,1,1,false", "3,2,1,1,1,true", "1,2,0,1,1,false", "3,1,2,2,1,true", "3,1,1,1,2,false"})
-    void packedConvolutionEqualsDjlsConvolution(int k, int stride, int pad, int dilation, int groups, boolean relu) {
+    @CsvSource({"3,1,1,1,1,false,false", "3,2,1,1,1,true,false", "1,2,0,1,1,false,false", "3,1,2,2,1,true,false",
+        "3,1,1,1,2,false,false", "3,1,1,1,1,true,true", "1,2,0,1,1,false,true"})
+    void packedConvolutionEqualsDjlsConvolution(int k, int stride, int pad, int dilation, int groups, boolean relu,
+            boolean bf16) {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             m.getEngine().setRandomSeed(7);
             NDArray x = m.randomNormal(new Shape(2, 4, 9, 7));
@@ -39,13 +41,17 @@ class OneDnnKernelsTest {
                 expected = Activation.relu(expected);
             }
             OneDnnKernels kn = kernels();
-            NDArray packed = kn.pack(w, s, p, d, groups);
-            NDArray y = kn.toDense(kn.conv(kn.toBlocked(x), packed, b, s, p, d, groups, relu));
+            NDArray packed = kn.pack(w, s, p, d, groups, bf16);
+            NDArray y = kn.toDense(kn.conv(kn.toBlocked(x, bf16), packed, kn.cast(b, bf16), s, p, d, groups, relu));
             assertEquals(expected.getShape(), y.getShape());
+            assertEquals(DataType.FLOAT32, y.getDataType());
             float[] e = expected.toFloatArray();
             float[] a = y.toFloatArray();
+            // bfloat16 keeps 8 mantissa bits: each product is off by up to 2^-8 relative, sums of 36 terms
+            // of unit scale by a few hundredths
+            float tol = bf16 ? 5e-2f : 1e-4f;
             for (int i = 0; i < e.length; i++) {
-                assertTrue(Math.abs(e[i] - a[i]) <= 1e-4f * Math.max(1f, Math.abs(e[i])), i + ": " + e[i] + " vs " + a[i]);
+                assertTrue(Math.abs(e[i] - a[i]) <= tol * Math.max(1f, Math.abs(e[i])), i + ": " + e[i] + " vs " + a[i]);
             }
         }
     }
@@ -56,9 +62,11 @@ class OneDnnKernelsTest {
             OneDnnKernels kn = kernels();
             NDArray a = m.create(new float[] {1, -2, 3, -4, 0.5f, 6, -7, 8}, new Shape(1, 2, 2, 2));
             NDArray b = m.create(new float[] {-2, 1, 1, 5, 0.25f, -6, 10, -9}, new Shape(1, 2, 2, 2));
-            NDArray y = kn.toDense(kn.addRelu(kn.toBlocked(a), kn.toBlocked(b)));
+            NDArray y = kn.toDense(kn.addRelu(kn.toBlocked(a, false), kn.toBlocked(b, false)));
             assertArrayEquals(new float[] {0, 0, 4, 1, 0.75f, 0, 3, 0}, y.toFloatArray());
-            assertArrayEquals(a.toFloatArray(), kn.toDense(kn.toBlocked(a)).toFloatArray());
+            assertArrayEquals(a.toFloatArray(), kn.toDense(kn.toBlocked(a, false)).toFloatArray());
+            // these values are exact in bfloat16
+            assertArrayEquals(a.toFloatArray(), kn.toDense(kn.toBlocked(a, true)).toFloatArray());
         }
     }
 
@@ -66,7 +74,7 @@ class OneDnnKernelsTest {
     void rejectsMapsThatAreNotFloat32() {
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
             NDArray half = m.ones(new Shape(1, 1, 2, 2), DataType.FLOAT16);
-            assertThrows(IllegalArgumentException.class, () -> kernels().toBlocked(half));
+            assertThrows(IllegalArgumentException.class, () -> kernels().toBlocked(half, false));
         }
     }
 }

@@ -31,7 +31,8 @@ class EngineReportTest {
         assertTrue(labels.contains("train gap 64x64 b32"));
         assertTrue(labels.contains("infer attn-single 28x28 b64"));
         assertTrue(labels.contains("infer-djl-ops gap 28x28 b64"), "what the blocked kernels buy");
-        assertEquals(11, labels.size());
+        assertTrue(labels.contains("infer-bf16 gap 28x28 b64"), "the opt-in bfloat16 kernels");
+        assertEquals(12, labels.size());
     }
 
     @Test
