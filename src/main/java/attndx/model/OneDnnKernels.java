@@ -19,6 +19,9 @@ import java.util.Optional;
  * {@code torch.jit.optimize_for_inference} takes). Measured on the 2-core AVX-512 CPU: predictions of a
  * ResNet-18 at 28x28, batch 64, 4.4% faster (median of 11 alternating rounds, 1.7-8.8%; README, Performance).
  *
+ * <p>The same kernels compute in bfloat16 when the maps and packed weights are cast to it
+ * ({@link InferenceKernels#ONEDNN_BF16}); {@link #toDense} always returns float32.
+ *
  * <p>The operators are reached through a {@link ScriptedKernels} module ({@code onednn_kernels.py} beside
  * this class), loaded once per process. CPU only; {@link #forDevice} is empty elsewhere or
  * when the module cannot be loaded ({@link #status} says why). Blocked tensors are opaque: only these
