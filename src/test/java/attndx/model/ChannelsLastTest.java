@@ -80,7 +80,7 @@ class ChannelsLastTest {
                 for (int s = 0; s < b.stages().size(); s++) {
                     h = b.stages().get(s).forward(ps, h, true);
                     NDArray a = h.singletonOrThrow();
-                    assertClose(tunedFeatures.get(s), a.toFloatArray(), "features of stage " + (s + 1));
+                    NetworkFixtures.assertClose(tunedFeatures.get(s), a.toFloatArray(), "features of stage " + (s + 1));
                     loss = loss.add(a.mul(weights.get(s)).sum());
                 }
                 gc.backward(loss);
@@ -90,7 +90,7 @@ class ChannelsLastTest {
             int compared = 0;
             for (int i = 0; i < tp.size(); i++) {
                 if (tp.get(i).getValue().requiresGradient()) {
-                    assertClose(pp.get(i).getValue().getArray().getGradient().toFloatArray(),
+                    NetworkFixtures.assertClose(pp.get(i).getValue().getArray().getGradient().toFloatArray(),
                             tp.get(i).getValue().getArray().getGradient().toFloatArray(), "gradient of " + tp.get(i).getKey());
                     compared++;
                 }
@@ -129,17 +129,5 @@ class ChannelsLastTest {
         Method m = lib.getDeclaredMethod("torchIsContiguous", long.class);
         m.setAccessible(true);
         return (Boolean) m.invoke(instance.get(null), ((PtNDArray) a).getHandle());
-    }
-
-    private static void assertClose(float[] expected, float[] actual, String what) {
-        assertEquals(expected.length, actual.length, what);
-        double scale = 0;
-        for (float e : expected) {
-            scale = Math.max(scale, Math.abs(e));
-        }
-        for (int i = 0; i < expected.length; i++) {
-            double tol = 1e-4 * Math.max(1.0, Math.abs(expected[i])) + 1e-5 * scale;
-            assertTrue(Math.abs(expected[i] - actual[i]) <= tol, what + "[" + i + "]: " + expected[i] + " vs " + actual[i]);
-        }
     }
 }

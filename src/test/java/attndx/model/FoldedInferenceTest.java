@@ -101,7 +101,7 @@ class FoldedInferenceTest {
                 assertEquals(plain.size(), fast.size());
                 for (int i = 0; i < plain.size(); i++) {
                     assertEquals(plain.get(i).getName(), fast.get(i).getName());
-                    assertClose(plain.get(i).toFloatArray(), fast.get(i).toFloatArray(), plain.get(i).getName());
+                    NetworkFixtures.assertClose(plain.get(i).toFloatArray(), fast.get(i).toFloatArray(), plain.get(i).getName());
                 }
             }
         }
@@ -117,23 +117,6 @@ class FoldedInferenceTest {
             } else if (name.endsWith("beta") || name.endsWith("runningMean")) {
                 a.addi(m.randomUniform(-0.5f, 0.5f, a.getShape()));
             }
-        }
-    }
-
-    /**
-     * Within 1e-4 relative per element, plus 1e-5 of the array's largest magnitude: an element near zero in
-     * a map of values in the hundreds carries the rounding of those values (summation order differs
-     * between the kernels).
-     */
-    private static void assertClose(float[] expected, float[] actual, String what) {
-        assertEquals(expected.length, actual.length, what);
-        float scale = 0f;
-        for (float e : expected) {
-            scale = Math.max(scale, Math.abs(e));
-        }
-        for (int i = 0; i < expected.length; i++) {
-            float tol = 1e-4f * Math.max(1f, Math.abs(expected[i])) + 1e-5f * scale;
-            assertTrue(Math.abs(expected[i] - actual[i]) <= tol, what + "[" + i + "]: " + expected[i] + " vs " + actual[i]);
         }
     }
 }

@@ -1,5 +1,8 @@
 package attndx.model;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -29,5 +32,22 @@ final class NetworkFixtures {
 
     static DiagnosisOutput forward(DiagnosisNetwork net, NDManager manager, NDArray x, boolean training) {
         return new DiagnosisOutput(net.forward(new ParameterStore(manager, false), new NDList(x), training));
+    }
+
+    /**
+     * Within 1e-4 relative per element, plus 1e-5 of the array's largest magnitude: an element near zero in
+     * a map of values in the hundreds carries the rounding of those values (summation order differs
+     * between kernels and layouts).
+     */
+    static void assertClose(float[] expected, float[] actual, String what) {
+        assertEquals(expected.length, actual.length, what);
+        float scale = 0f;
+        for (float e : expected) {
+            scale = Math.max(scale, Math.abs(e));
+        }
+        for (int i = 0; i < expected.length; i++) {
+            float tol = 1e-4f * Math.max(1f, Math.abs(expected[i])) + 1e-5f * scale;
+            assertTrue(Math.abs(expected[i] - actual[i]) <= tol, what + "[" + i + "]: " + expected[i] + " vs " + actual[i]);
+        }
     }
 }
