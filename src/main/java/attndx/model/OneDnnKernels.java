@@ -32,18 +32,18 @@ final class OneDnnKernels {
             "onednn_kernels.py", OneDnnKernels::new, OneDnnKernels::selfTest);
 
     private final ScriptedKernels module;
-    private final boolean bf16;
+    private final boolean bf16Supported;
 
     private OneDnnKernels(ScriptedKernels module) {
         this.module = module;
         try (NDManager m = NDManager.newBaseManager(Device.cpu())) {
-            this.bf16 = module.call("bf16_supported", m.create(0f)).getFloat(0) == 1f;
+            this.bf16Supported = module.call("bf16_supported", m.create(0f)).getFloat(0) == 1f;
         }
     }
 
     /** Whether oneDNN computes in bfloat16 here (natively or emulated on AVX-512); else bf16 is refused. */
     boolean bf16Supported() {
-        return bf16;
+        return bf16Supported;
     }
 
     /** The kernels for arrays on {@code device}: present for the CPU when the module loaded. */

@@ -21,6 +21,7 @@ import java.util.function.Consumer;
  */
 public final class EngineBenchmark {
     private static final int PROFILED_CALLS = 3;
+
     private EngineBenchmark() {}
 
     /**
