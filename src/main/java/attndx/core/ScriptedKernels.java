@@ -27,7 +27,8 @@ import java.util.zip.ZipOutputStream;
  * compiles from source at load time: the source (methods of a class {@code Kernels}, indented by two
  * spaces, in the serialized-code dialect {@code torch.jit.save} writes, e.g.
  * {@code torch.mkldnn_convolution(...)}, {@code ops.mkldnn.x(...)}) is a resource beside the using class,
- * packed here into the archive layout {@code torch.jit.save} writes and loaded through DJL's module loader. No Python and no native code of our own are involved.
+ * packed here into the archive layout {@code torch.jit.save} writes and loaded through DJL's module loader.
+ * No Python and no native code of our own are involved.
  *
  * <p>One caution from writing such modules: the TorchScript compiler drops an in-place operator on a list
  * of tensors built in the method (e.g. {@code torch._foreach_zero_([g])}) when nothing reads that list
@@ -80,7 +81,9 @@ public final class ScriptedKernels {
             selfTest.accept(kernels);
             return new Loaded<>(kernels, "on");
         } catch (EngineException | IOException | IllegalStateException e) {
-            String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+            // libtorch's compile errors start with a blank line; the first text line names the problem.
+            String why = e.getMessage() == null ? e.toString()
+                    : e.getMessage().lines().filter(l -> !l.isBlank()).findFirst().orElse(e.toString());
             return new Loaded<>(null, "off: " + source + ": " + why);
         }
     }

@@ -35,6 +35,7 @@ class ScriptedKernelsTest {
                 k -> k, k -> { });
         assertTrue(broken.get().isEmpty());
         assertTrue(broken.status().startsWith("off: broken.py: "), broken.status());
+        assertTrue(broken.status().length() > "off: broken.py: ".length() + 10, "the compiler's reason: " + broken.status());
         ScriptedKernels.Loaded<ScriptedKernels> missing = ScriptedKernels.load(ScriptedKernelsTest.class, "nope.py",
                 k -> k, k -> { });
         assertTrue(missing.status().contains("nope.py"), missing.status());
