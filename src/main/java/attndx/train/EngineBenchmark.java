@@ -1,6 +1,5 @@
 package attndx.train;
 
-import attndx.model.ModelConfig;
 import attndx.model.ModelConfig.Stem;
 import attndx.model.ModelPresets;
 import java.io.IOException;
@@ -16,8 +15,9 @@ import java.util.function.Consumer;
  * AttnDx against the PyTorch eager reference ({@code shared/bench/torchref}) on this machine, in one
  * run: for every case, blocks of timed AttnDx calls and blocks of timed reference calls alternate
  * (A B, B A, ...) so drift of a shared or virtualised CPU favours neither side. Throughput is batch /
- * median seconds per call. Cases without a reference model (the multi-scale preset) are compared with
- * AttnDx's own {@code gap} case of the same kind and setting. A benchmark, not a test.
+ * median seconds per call. Every case of a preset other than {@code gap} also times AttnDx's {@code gap}
+ * preset of the same kind and setting in the same alternation, so "vs gap" compares blocks run side by
+ * side, not cases run minutes apart. A benchmark, not a test.
  */
 public final class EngineBenchmark {
     private static final int PROFILED_CALLS = 3;
@@ -92,7 +92,13 @@ public final class EngineBenchmark {
     public record Row(Case c, double attndx, double reference, double gap, double attndxFaults,
             double referenceFaults) {}
 
-    private record Timing(double ours, double theirs, double ourFaults, double theirFaults) {}
+    /** Median seconds per call (NaN for a side not run) and page faults per call of each side. */
+    private record Timing(double ours, double theirs, double gap, double ourFaults, double theirFaults) {}
+
+    /** One side's block of timed calls in a round. */
+    private interface Block {
+        void run() throws IOException;
+    }
 
     /**
      * {@code relative} resolved against the AttnDx checkout: the directory above {@code target/} holding the
@@ -125,14 +131,8 @@ public final class EngineBenchmark {
         try {
             for (Case c : o.cases()) {
                 Timing t = measure(c, ref, o, log);
-                double gap = Double.NaN;
-                for (Row r : rows) {
-                    if (r.c().preset().equals("gap") && r.c().kind().equals(c.kind()) && r.c().size() == c.size()
-                            && r.c().batch() == c.batch()) {
-                        gap = r.attndx();
-                    }
-                }
-                Row row = new Row(c, c.batch() / t.ours(), c.batch() / t.theirs(), gap, t.ourFaults(), t.theirFaults());
+                Row row = new Row(c, c.batch() / t.ours(), c.batch() / t.theirs(), c.batch() / t.gap(), t.ourFaults(),
+                        t.theirFaults());
                 log.accept(String.format(java.util.Locale.ROOT, "%-32s AttnDx %7.1f img/s, reference %7.1f img/s",
                         c.label(), row.attndx(), row.reference()));
                 rows.add(row);
@@ -146,38 +146,40 @@ public final class EngineBenchmark {
     }
 
     /**
-     * Median seconds per call of AttnDx and of the reference (NaN when it is not run); then, when asked, an
-     * operator profile of {@value #PROFILED_CALLS} more AttnDx calls, its top operators logged.
+     * Median seconds per call of AttnDx, of the reference and of AttnDx's gap preset (NaN when not run), their
+     * blocks rotating through the rounds; then, when asked, an operator profile of {@value #PROFILED_CALLS}
+     * more AttnDx calls, its top operators logged.
      */
     private static Timing measure(Case c, ReferenceProcess ref, Options o, Consumer<String> log) throws IOException {
-        ModelConfig config = ModelPresets.create(c.preset(), 18, 64, Stem.SMALL_INPUT, 1, 2);
         boolean withRef = ref != null && c.reference() != null;
         String refKind = c.kind().equals("train") ? "train" : "infer";
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
-        long ourFaults = 0;
-        long theirFaults = 0;
-        try (EngineWorkload w = new EngineWorkload(config, c.kind(), c.size(), c.batch())) {
+        List<Double> gaps = new ArrayList<>();
+        long[] faults = new long[2];
+        try (EngineWorkload w = workload(c, c.preset());
+                EngineWorkload gap = c.preset().equals("gap") ? null : workload(c, "gap")) {
             for (int i = 0; i < o.warmup(); i++) {
                 w.call();
+                if (gap != null) {
+                    gap.call();
+                }
             }
             if (withRef) {
                 ref.time(refKind, c.reference(), c.size(), c.batch(), o.warmup(), 0);
             }
+            List<Block> blocks = new ArrayList<>();
+            blocks.add(() -> faults[0] += timed(w, o.reps(), ours));
+            if (gap != null) {
+                blocks.add(() -> timed(gap, o.reps(), gaps));
+            }
+            if (withRef) {
+                blocks.add(() -> faults[1] += add(theirs, ref.time(refKind, c.reference(), c.size(), c.batch(), 0,
+                        o.reps())));
+            }
             for (int r = 0; r < o.rounds(); r++) {
-                boolean refFirst = r % 2 == 1;
-                if (withRef && refFirst) {
-                    theirFaults += add(theirs, ref.time(refKind, c.reference(), c.size(), c.batch(), 0, o.reps()));
-                }
-                long faults = MinorFaults.count();
-                for (int i = 0; i < o.reps(); i++) {
-                    long start = System.nanoTime();
-                    w.call();
-                    ours.add((System.nanoTime() - start) / 1e9);
-                }
-                ourFaults += MinorFaults.count() - faults;
-                if (withRef && !refFirst) {
-                    theirFaults += add(theirs, ref.time(refKind, c.reference(), c.size(), c.batch(), 0, o.reps()));
+                for (int b = 0; b < blocks.size(); b++) {
+                    blocks.get((b + r) % blocks.size()).run();
                 }
             }
             if (o.profileDir() != null) {
@@ -186,9 +188,28 @@ public final class EngineBenchmark {
                 log.accept("profile of " + c.label() + " (trace " + trace + "):\n" + OpProfile.format(ops, 10));
             }
         }
-        double theirMedian = theirs.isEmpty() ? Double.NaN : median(theirs);
-        return new Timing(median(ours), theirMedian, (double) ourFaults / ours.size(),
-                theirs.isEmpty() ? Double.NaN : (double) theirFaults / theirs.size());
+        return new Timing(median(ours), medianOrNaN(theirs), medianOrNaN(gaps), (double) faults[0] / ours.size(),
+                theirs.isEmpty() ? Double.NaN : (double) faults[1] / theirs.size());
+    }
+
+    private static EngineWorkload workload(Case c, String preset) {
+        return new EngineWorkload(ModelPresets.create(preset, 18, 64, Stem.SMALL_INPUT, 1, 2), c.kind(), c.size(),
+                c.batch());
+    }
+
+    /** {@code reps} timed calls of {@code w} into {@code seconds}; the minor page faults they caused. */
+    private static long timed(EngineWorkload w, int reps, List<Double> seconds) {
+        long faults = MinorFaults.count();
+        for (int i = 0; i < reps; i++) {
+            long start = System.nanoTime();
+            w.call();
+            seconds.add((System.nanoTime() - start) / 1e9);
+        }
+        return MinorFaults.count() - faults;
+    }
+
+    private static double medianOrNaN(List<Double> values) {
+        return values.isEmpty() ? Double.NaN : median(values);
     }
 
     private static long add(List<Double> into, ReferenceProcess.Block block) {

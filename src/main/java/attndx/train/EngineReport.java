@@ -59,7 +59,7 @@ public final class EngineReport {
                 + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + " (GC " + gcs + ")";
     }
 
-    /** The table: images/s per side, AttnDx / reference, and AttnDx / gap for cases without a reference. */
+    /** The table: images/s per side, AttnDx / reference, and AttnDx / its gap preset timed alongside. */
     public static String table(List<Row> rows) {
         StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %9s %9s %7s %7s %11s%n", "case",
                 "AttnDx", "PyTorch", "ratio", "vs gap", "faults/call"));
@@ -70,6 +70,7 @@ public final class EngineReport {
                     String.format(Locale.ROOT, "%.0f/%s", r.attndxFaults(), num(r.referenceFaults(), "%.0f"))));
         }
         return sb.append("images/s = batch / median seconds per call; AttnDx and PyTorch blocks alternate; "
+                + "vs gap = against AttnDx's gap preset, its blocks in the same rotation; "
                 + "faults/call = minor page faults per timed call, AttnDx/PyTorch\n").toString();
     }
 
