@@ -17,6 +17,7 @@ import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import attndx.core.AttndxException;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,14 +50,16 @@ public final class FoldedInference implements AutoCloseable {
     private final OneDnnKernels kernels;
     private final boolean bf16;
     private final Set<Integer> headStages;
+    /** Subsample blocks whose stride the following 1x1 convolution takes on the blocked path. */
+    private final Set<Block> mergedSubsamples = Collections.newSetFromMap(new IdentityHashMap<>());
 
     /**
      * A convolution with its batch norm folded in. For the blocked kernels also its weight reordered, its
      * bias in the kernels' number type, and its stride, times the stride of a {@link Subsample} before it
-     * when the pair is one strided 1x1 convolution ({@code afterSubsample}).
+     * when the pair is one strided 1x1 convolution.
      */
     private record FoldedConv(NDArray weight, NDArray bias, NDArray packed, NDArray blockedBias,
-            Shape blockedStride, boolean afterSubsample) {}
+            Shape blockedStride) {}
 
     /** As {@link #FoldedInference(DiagnosisNetwork, NDManager, InferenceKernels)} with {@link InferenceKernels#ONEDNN}. */
     public FoldedInference(DiagnosisNetwork network, NDManager parent) {
@@ -98,8 +101,11 @@ public final class FoldedInference implements AutoCloseable {
             Block c = children.get(i);
             if (block instanceof SequentialBlock && c instanceof Conv2d conv && i + 1 < children.size()
                     && children.get(i + 1) instanceof BatchNorm bn) {
-                int subsample = i > 0 && children.get(i - 1) instanceof Subsample sub && isPointwise(conv)
-                        ? sub.stride() : 1;
+                int subsample = 1;
+                if (kernels != null && i > 0 && children.get(i - 1) instanceof Subsample sub && isPointwise(conv)) {
+                    subsample = sub.stride();
+                    mergedSubsamples.add(sub);
+                }
                 folded.put(conv, foldPair(conv, bn, subsample));
             } else {
                 fold(c);
@@ -125,13 +131,13 @@ public final class FoldedInference implements AutoCloseable {
         w.attach(manager);
         b.attach(manager);
         if (kernels == null) {
-            return new FoldedConv(w, b, null, null, null, false);
+            return new FoldedConv(w, b, null, null, null);
         }
         Shape stride = scaled(conv.getStride(), subsample);
         NDArray packed = kernels.pack(w, stride, conv.getPadding(), conv.getDilation(), conv.getGroups(), bf16);
         NDArray blockedBias = kernels.cast(b, bf16);
         NDScope.unregister(packed, blockedBias);
-        return new FoldedConv(w, b, packed, blockedBias, stride, subsample > 1);
+        return new FoldedConv(w, b, packed, blockedBias, stride);
     }
 
     private static Shape scaled(Shape s, int factor) {
@@ -236,8 +242,7 @@ public final class FoldedInference implements AutoCloseable {
         if (block instanceof SequentialBlock) {
             for (int i = 0; i < children.size(); i++) {
                 Block c = children.get(i);
-                if (c instanceof Subsample && i + 1 < children.size() && foldedConv(children.get(i + 1)) != null
-                        && foldedConv(children.get(i + 1)).afterSubsample) {
+                if (mergedSubsamples.contains(c)) {
                     continue; // the next convolution takes the stride
                 }
                 FoldedConv f = foldedConv(c);
