@@ -165,6 +165,33 @@ public final class DiagnosisModel implements AutoCloseable {
         return metadata.config();
     }
 
+    /**
+     * Class probabilities of raw {@code logits} (one row per image) at this model's effective temperature:
+     * softmax over the classes, or each class's sigmoid for a multi-label model.
+     */
+    public float[][] probabilities(float[][] logits) {
+        int k = config().numClasses();
+        double t = metadata.effectiveTemperature();
+        boolean multi = config().multiLabel();
+        float[][] p = new float[logits.length][k];
+        for (int i = 0; i < logits.length; i++) {
+            double max = Double.NEGATIVE_INFINITY;
+            for (float l : logits[i]) {
+                max = Math.max(max, l / t);
+            }
+            double z = 0;
+            for (int c = 0; c < k; c++) {
+                double s = logits[i][c] / t;
+                p[i][c] = (float) (multi ? 1 / (1 + Math.exp(-s)) : Math.exp(s - max));
+                z += p[i][c];
+            }
+            for (int c = 0; !multi && c < k; c++) {
+                p[i][c] = (float) (p[i][c] / z);
+            }
+        }
+        return p;
+    }
+
     @Override
     public void close() {
         model.close();

@@ -177,8 +177,7 @@ public final class FoldedInference implements AutoCloseable {
      * {@code withFeatures}; results belong to the input's manager.
      */
     public NDList forward(ParameterStore ps, NDArray input, boolean withFeatures) {
-        NDList features = kernels != null && input.getDataType() == DataType.FLOAT32 ? blockedFeatures(ps, input)
-                : network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x), ChannelsLast::forStage);
+        NDList features = stageFeatures(ps, input);
         NDList out = network.head(ps, features, input.getShape(), false);
         if (withFeatures) {
             NDArray last = features.get(features.size() - 1);
@@ -186,6 +185,18 @@ public final class FoldedInference implements AutoCloseable {
             out.add(last);
         }
         return out;
+    }
+
+    /**
+     * The backbone's stage feature maps F^(1)..F^(4) for a B x C x H x W input, as
+     * {@link DiagnosisNetwork#stageFeatures} in inference: the maps of {@link DiagnosisNetwork#headStages()}
+     * are ordinary float32 arrays (the input of {@link DiagnosisNetwork#head}); on the blocked kernels the
+     * others stay opaque blocked arrays that only their shape may be read from. Results belong to the input's
+     * manager.
+     */
+    public NDList stageFeatures(ParameterStore ps, NDArray input) {
+        return kernels != null && input.getDataType() == DataType.FLOAT32 ? blockedFeatures(ps, input)
+                : network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x), ChannelsLast::forStage);
     }
 
     private NDList run(ParameterStore ps, Block block, NDList x) {

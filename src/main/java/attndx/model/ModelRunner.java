@@ -7,7 +7,6 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import attndx.core.AttndxException;
-import java.util.Arrays;
 import java.util.function.BiFunction;
 
 /**
@@ -50,21 +49,20 @@ public final class ModelRunner implements AutoCloseable {
      */
     public Prediction predict(float[][] images, int channels, int height, int width) {
         int n = images.length;
-        int k = model.config().numClasses();
         float[][] logits = new float[n][];
         float[][] attention = model.config().hasAttention() ? new float[n][] : null;
         int[] mapShape = new int[3];
         forEachBatch(images, channels, height, width, (ps, x) -> folded().forward(ps, x, false), (start, b, out) -> {
-            split(out.logits().toFloatArray(), logits, start, b);
+            ImageBatches.splitRows(out.logits().toFloatArray(), logits, start, b);
             if (attention != null) {
                 Shape s = out.attention().getShape();
                 mapShape[0] = (int) s.get(1);
                 mapShape[1] = (int) s.get(2);
                 mapShape[2] = (int) s.get(3);
-                split(out.attention().toFloatArray(), attention, start, b);
+                ImageBatches.splitRows(out.attention().toFloatArray(), attention, start, b);
             }
         });
-        return new Prediction(logits, probabilities(logits, k), attention, mapShape[0], mapShape[1], mapShape[2]);
+        return new Prediction(logits, model.probabilities(logits), attention, mapShape[0], mapShape[1], mapShape[2]);
     }
 
     /**
@@ -80,8 +78,8 @@ public final class ModelRunner implements AutoCloseable {
         float[][] logits = new float[images.length][];
         float[][] features = new float[images.length][];
         forEachBatch(images, channels, height, width, (ps, x) -> folded().forward(ps, x, true), (start, b, o) -> {
-            split(o.logits().toFloatArray(), logits, start, b);
-            split(spatialMean(o.list().get(DiagnosisNetwork.FEATURES)).toFloatArray(), features, start, b);
+            ImageBatches.splitRows(o.logits().toFloatArray(), logits, start, b);
+            ImageBatches.splitRows(spatialMean(o.list().get(DiagnosisNetwork.FEATURES)).toFloatArray(), features, start, b);
         });
         return new LogitsAndFeatures(logits, features);
     }
@@ -108,7 +106,7 @@ public final class ModelRunner implements AutoCloseable {
             float[][] pass = out[p];
             forEachBatch(images, channels, height, width,
                     (ps, x) -> model.network().forward(ps, new NDList(x), false, params),
-                    (start, b, o) -> split(o.logits().toFloatArray(), pass, start, b));
+                    (start, b, o) -> ImageBatches.splitRows(o.logits().toFloatArray(), pass, start, b));
         }
         return out;
     }
@@ -131,16 +129,7 @@ public final class ModelRunner implements AutoCloseable {
         for (int start = 0; start < n; start += batchSize) {
             int b = Math.min(batchSize, n - start);
             try (NDManager batch = model.model().getNDManager().newSubManager()) {
-                float[] flat = new float[b * channels * height * width];
-                for (int i = 0; i < b; i++) {
-                    float[] img = images[start + i];
-                    if (img.length != channels * height * width) {
-                        throw new IllegalArgumentException("image " + (start + i) + " has " + img.length
-                                + " values, expected " + channels + "x" + height + "x" + width);
-                    }
-                    System.arraycopy(img, 0, flat, i * img.length, img.length);
-                }
-                NDArray x = batch.create(flat, new Shape(b, channels, height, width));
+                NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 NDList out = forward.apply(new ParameterStore(batch, false), x);
                 consumer.accept(start, b, new DiagnosisOutput(out));
             }
@@ -161,34 +150,5 @@ public final class ModelRunner implements AutoCloseable {
             folded.close();
             folded = null;
         }
-    }
-
-    private static void split(float[] flat, float[][] into, int start, int count) {
-        int per = flat.length / count;
-        for (int i = 0; i < count; i++) {
-            into[start + i] = Arrays.copyOfRange(flat, i * per, (i + 1) * per);
-        }
-    }
-
-    private float[][] probabilities(float[][] logits, int k) {
-        double t = model.metadata().effectiveTemperature();
-        boolean multi = model.config().multiLabel();
-        float[][] p = new float[logits.length][k];
-        for (int i = 0; i < logits.length; i++) {
-            double max = Double.NEGATIVE_INFINITY;
-            for (float l : logits[i]) {
-                max = Math.max(max, l / t);
-            }
-            double z = 0;
-            for (int c = 0; c < k; c++) {
-                double s = logits[i][c] / t;
-                p[i][c] = (float) (multi ? 1 / (1 + Math.exp(-s)) : Math.exp(s - max));
-                z += p[i][c];
-            }
-            for (int c = 0; !multi && c < k; c++) {
-                p[i][c] = (float) (p[i][c] / z);
-            }
-        }
-        return p;
     }
 }

@@ -1,0 +1,40 @@
+package attndx.model;
+
+import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDManager;
+import ai.djl.ndarray.types.Shape;
+import java.util.Arrays;
+
+/** Preprocessed images (one C*H*W array each) as one B x C x H x W engine array. */
+public final class ImageBatches {
+    private ImageBatches() {}
+
+    /**
+     * Images {@code start .. start + count - 1} of {@code images} as an array of {@code manager} (create it in
+     * the batch's own sub-manager, so every intermediate computed from it is freed with the batch).
+     *
+     * @throws IllegalArgumentException naming the image whose size is not {@code channels x height x width}
+     */
+    public static NDArray create(NDManager manager, float[][] images, int start, int count, int channels, int height,
+            int width) {
+        int plane = channels * height * width;
+        float[] flat = new float[count * plane];
+        for (int i = 0; i < count; i++) {
+            float[] img = images[start + i];
+            if (img.length != plane) {
+                throw new IllegalArgumentException("image " + (start + i) + " has " + img.length + " values, expected "
+                        + channels + "x" + height + "x" + width);
+            }
+            System.arraycopy(img, 0, flat, i * plane, plane);
+        }
+        return manager.create(flat, new Shape(count, channels, height, width));
+    }
+
+    /** Splits {@code flat}, the rows of {@code count} images, into {@code into[start] .. into[start + count - 1]}. */
+    public static void splitRows(float[] flat, float[][] into, int start, int count) {
+        int per = flat.length / count;
+        for (int i = 0; i < count; i++) {
+            into[start + i] = Arrays.copyOfRange(flat, i * per, (i + 1) * per);
+        }
+    }
+}
