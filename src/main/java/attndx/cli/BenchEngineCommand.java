@@ -1,6 +1,7 @@
 package attndx.cli;
 
 import attndx.core.Engines;
+import attndx.explain.ExplanationWorkload;
 import attndx.model.BenchmarkReport;
 import attndx.model.ModelBenchmark;
 import attndx.train.EngineBenchmark;
@@ -13,7 +14,7 @@ import picocli.CommandLine.Option;
 
 /** {@code attndx bench engine}: AttnDx against the PyTorch eager reference on this machine, interleaved. */
 @Command(name = "engine", mixinStandardHelpOptions = true,
-        description = "Training-step and inference throughput of AttnDx and of the PyTorch eager reference "
+        description = "Training-step, inference, Grad-CAM and deletion-curve throughput of AttnDx and of the PyTorch eager reference "
                 + "(shared/bench/torchref, when /usr/bin/python3 has torch), timed in alternating blocks; "
                 + "ratios, machine and engine settings, and the memory soak.")
 final class BenchEngineCommand implements Callable<Integer> {
@@ -61,7 +62,7 @@ final class BenchEngineCommand implements Callable<Integer> {
         EngineBenchmark.Options o = new EngineBenchmark.Options(EngineBenchmark.defaultCases().stream()
                 .filter(c -> c.label().contains(only)).toList(), rounds, warmup, reps,
                 threads, ref ? torchref : null, driver, profileDir);
-        List<EngineBenchmark.Row> rows = EngineBenchmark.run(o, System.out::println);
+        List<EngineBenchmark.Row> rows = EngineBenchmark.run(o, ExplanationWorkload.factory(), System.out::println);
         System.out.println(EngineReport.machine());
         System.out.println(EngineReport.settings());
         System.out.print(EngineReport.table(rows));

@@ -1,5 +1,9 @@
 package attndx.train;
 
+import attndx.core.Provenance;
+import attndx.data.Preprocessing;
+import attndx.model.DiagnosisModel;
+import attndx.model.ModelConfig;
 import attndx.model.ModelConfig.Stem;
 import attndx.model.ModelPresets;
 import java.io.IOException;
@@ -9,6 +13,8 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -24,17 +30,54 @@ public final class EngineBenchmark {
 
     private EngineBenchmark() {}
 
-    /**
-     * One measurement: {@code kind} is "train", "infer" (AttnDx's inference path), "infer-djl-ops" (that
-     * path on DJL's operators, to show what the blocked oneDNN kernels buy), "infer-bf16" (the opt-in
-     * bfloat16 kernels, against the float32 reference) or "infer-plain" (the unfolded forward, to show what
-     * folding buys); {@code reference} a model.py name or null.
-     */
-    public record Case(String kind, String preset, int size, int batch, String reference) {
+    /** What one case times; {@link #referenceKind()} is the request kind of the reference driver. */
+    public enum Kind {
+        /** Forward, softmax cross-entropy backward and Adam update. */
+        TRAIN("train", "train"),
+        /** AttnDx's inference path ({@code ModelRunner}). */
+        INFER("infer", "infer"),
+        /** That path on DJL's operators, to show what the blocked oneDNN kernels buy. */
+        INFER_DJL_OPS("infer-djl-ops", "infer"),
+        /** The opt-in bfloat16 kernels, against the float32 reference. */
+        INFER_BF16("infer-bf16", "infer"),
+        /** The unfolded forward, to show what folding buys. */
+        INFER_PLAIN("infer-plain", "infer"),
+        /** Grad-CAM of the predicted class on the last stage (the reference backpropagates through the head only). */
+        GRADCAM("gradcam", "gradcam"),
+        /**
+         * A deletion curve of {@value #DELETION_STEPS} steps per image over its Grad-CAM map (map and clean
+         * probability computed beforehand, as the reference does); the reference evaluates the perturbed
+         * images in batches of 20.
+         */
+        DELETION("deletion", "deletion");
+
+        private final String label;
+        private final String referenceKind;
+
+        Kind(String label, String referenceKind) {
+            this.label = label;
+            this.referenceKind = referenceKind;
+        }
+
+        /** The name in case labels and on the command line. */
+        public String label() {
+            return label;
+        }
+
+        /** The reference driver's request kind. */
+        public String referenceKind() {
+            return referenceKind;
+        }
+    }
+
+    /** Steps of the {@link Kind#DELETION} case's curves (the reference's). */
+    public static final int DELETION_STEPS = 20;
+
+    /** One measurement: {@code reference} is a model.py name, or null to time AttnDx alone. */
+    public record Case(Kind kind, String preset, int size, int batch, String reference) {
         public Case {
-            if (!List.of("train", "infer", "infer-djl-ops", "infer-bf16", "infer-plain").contains(kind)) {
-                throw new IllegalArgumentException(
-                        "case kind must be train, infer, infer-djl-ops, infer-bf16 or infer-plain, got " + kind);
+            if (kind == null) {
+                throw new IllegalArgumentException("case kind must be one of " + Arrays.toString(Kind.values()));
             }
             if (size < 8 || batch < 1) {
                 throw new IllegalArgumentException("case needs size >= 8 and batch >= 1, got " + size + ", " + batch);
@@ -42,24 +85,67 @@ public final class EngineBenchmark {
         }
 
         public String label() {
-            return kind + " " + preset + " " + size + "x" + size + " b" + batch;
+            return kind.label() + " " + preset + " " + size + "x" + size + " b" + batch;
         }
     }
 
-    /** The cases: training at 28x28 b64 and 64x64 b32, inference at 28x28 b64. */
+    /** AttnDx's side of one case: a timed call, repeated; closed after the case. */
+    public interface Workload extends AutoCloseable {
+        /** One timed call. */
+        void call();
+
+        @Override
+        void close();
+    }
+
+    /** Builds AttnDx's side of a case for a model of the given config. */
+    @FunctionalInterface
+    public interface WorkloadFactory {
+        Workload create(ModelConfig config, Case c);
+    }
+
+    /** A freshly initialised model of {@code config} (seed 1, two classes) for a workload to time. */
+    public static DiagnosisModel model(ModelConfig config) {
+        return DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
+                Provenance.capture("bench engine", Map.of(), "", 1), 1);
+    }
+
+    /** The fixed random images of case {@code c}: one C*H*W array per image, uniform in [-1, 1), seed 42. */
+    public static float[][] images(Case c, int channels) {
+        Random r = new Random(42);
+        float[][] x = new float[c.batch()][channels * c.size() * c.size()];
+        for (float[] image : x) {
+            for (int p = 0; p < image.length; p++) {
+                image[p] = r.nextFloat() * 2 - 1;
+            }
+        }
+        return x;
+    }
+
+    /** The factory of this package's kinds: training and inference ({@link EngineWorkload}). */
+    public static WorkloadFactory trainingAndInference() {
+        return EngineWorkload::new;
+    }
+
+    /**
+     * The issue's cases: training at 28x28 b64 and 64x64 b32; inference, Grad-CAM and deletion at 28x28 b64;
+     * then the inference variants.
+     */
     public static List<Case> defaultCases() {
         List<Case> cases = new ArrayList<>();
         for (int[] s : new int[][] {{28, 64}, {64, 32}}) {
-            cases.add(new Case("train", "gap", s[0], s[1], "ResNet18"));
-            cases.add(new Case("train", "attn-single", s[0], s[1], "AttnResNet18"));
-            cases.add(new Case("train", "attn-multiscale", s[0], s[1], null));
+            cases.add(new Case(Kind.TRAIN, "gap", s[0], s[1], "ResNet18"));
+            cases.add(new Case(Kind.TRAIN, "attn-single", s[0], s[1], "AttnResNet18"));
+            cases.add(new Case(Kind.TRAIN, "attn-multiscale", s[0], s[1], null));
         }
-        cases.add(new Case("infer", "gap", 28, 64, "ResNet18"));
-        cases.add(new Case("infer", "attn-single", 28, 64, "AttnResNet18"));
-        cases.add(new Case("infer", "attn-multiscale", 28, 64, null));
-        cases.add(new Case("infer-djl-ops", "gap", 28, 64, "ResNet18"));
-        cases.add(new Case("infer-bf16", "gap", 28, 64, "ResNet18"));
-        cases.add(new Case("infer-plain", "gap", 28, 64, "ResNet18"));
+        for (Kind k : List.of(Kind.INFER, Kind.GRADCAM, Kind.DELETION)) {
+            cases.add(new Case(k, "gap", 28, 64, "ResNet18"));
+            cases.add(new Case(k, "attn-single", 28, 64, "AttnResNet18"));
+            cases.add(new Case(k, "attn-multiscale", 28, 64, null));
+        }
+        cases.add(new Case(Kind.INFER_DJL_OPS, "gap", 28, 64, "ResNet18"));
+        cases.add(new Case(Kind.INFER_BF16, "gap", 28, 64, "ResNet18"));
+        cases.add(new Case(Kind.INFER_PLAIN, "gap", 28, 64, "ResNet18"));
         return List.copyOf(cases);
     }
 
@@ -124,13 +210,16 @@ public final class EngineBenchmark {
         return ReferenceProcess.available();
     }
 
-    /** Run {@code options}; {@code log} receives one line per finished case. */
-    public static List<Row> run(Options o, Consumer<String> log) throws IOException {
+    /**
+     * Run {@code options}, AttnDx's side of each case from {@code workloads}; {@code log} receives one line per
+     * finished case.
+     */
+    public static List<Row> run(Options o, WorkloadFactory workloads, Consumer<String> log) throws IOException {
         List<Row> rows = new ArrayList<>();
         ReferenceProcess ref = o.torchref() == null ? null : ReferenceProcess.start(o.driver(), o.torchref(), o.threads());
         try {
             for (Case c : o.cases()) {
-                Timing t = measure(c, ref, o, log);
+                Timing t = measure(c, ref, o, workloads, log);
                 Row row = new Row(c, c.batch() / t.ours(), c.batch() / t.theirs(), c.batch() / t.gap(), t.ourFaults(),
                         t.theirFaults());
                 log.accept(String.format(java.util.Locale.ROOT, "%-32s AttnDx %7.1f img/s, reference %7.1f img/s",
@@ -150,15 +239,16 @@ public final class EngineBenchmark {
      * blocks rotating through the rounds; then, when asked, an operator profile of {@value #PROFILED_CALLS}
      * more AttnDx calls, its top operators logged.
      */
-    private static Timing measure(Case c, ReferenceProcess ref, Options o, Consumer<String> log) throws IOException {
+    private static Timing measure(Case c, ReferenceProcess ref, Options o, WorkloadFactory workloads,
+            Consumer<String> log) throws IOException {
         boolean withRef = ref != null && c.reference() != null;
-        String refKind = c.kind().equals("train") ? "train" : "infer";
+        String refKind = c.kind().referenceKind();
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         List<Double> gaps = new ArrayList<>();
         long[] faults = new long[2];
-        try (EngineWorkload w = workload(c, c.preset());
-                EngineWorkload gap = c.preset().equals("gap") ? null : workload(c, "gap")) {
+        try (Workload w = workload(workloads, c, c.preset());
+                Workload gap = c.preset().equals("gap") ? null : workload(workloads, c, "gap")) {
             for (int i = 0; i < o.warmup(); i++) {
                 w.call();
                 if (gap != null) {
@@ -192,13 +282,12 @@ public final class EngineBenchmark {
                 theirs.isEmpty() ? Double.NaN : (double) faults[1] / theirs.size());
     }
 
-    private static EngineWorkload workload(Case c, String preset) {
-        return new EngineWorkload(ModelPresets.create(preset, 18, 64, Stem.SMALL_INPUT, 1, 2), c.kind(), c.size(),
-                c.batch());
+    private static Workload workload(WorkloadFactory workloads, Case c, String preset) {
+        return workloads.create(ModelPresets.create(preset, 18, 64, Stem.SMALL_INPUT, 1, 2), c);
     }
 
     /** {@code reps} timed calls of {@code w} into {@code seconds}; the minor page faults they caused. */
-    private static long timed(EngineWorkload w, int reps, List<Double> seconds) {
+    private static long timed(Workload w, int reps, List<Double> seconds) {
         long faults = MinorFaults.count();
         for (int i = 0; i < reps; i++) {
             long start = System.nanoTime();

@@ -8,17 +8,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import attndx.core.Provenance;
-import attndx.data.Preprocessing;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
 import attndx.model.InferenceKernels;
 import attndx.model.ModelConfig;
 import attndx.model.ModelRunner;
-import java.util.List;
-import java.util.Map;
-import java.util.Random;
 
 /**
  * AttnDx's side of one engine-benchmark measurement: a training step (forward, softmax cross-entropy
@@ -27,9 +22,9 @@ import java.util.Random;
  * on DJL's operators only, or the plain unfolded {@code forward(training = false)}), on fixed random data in
  * [-1, 1]. Each call creates its arrays in a sub-manager closed before it returns. Close it.
  */
-final class EngineWorkload implements AutoCloseable {
+final class EngineWorkload implements EngineBenchmark.Workload {
     private final DiagnosisModel model;
-    private final String kind;
+    private final EngineBenchmark.Kind kind;
     private final Shape shape;
     private final float[] images;
     private final float[][] perImage;
@@ -40,22 +35,24 @@ final class EngineWorkload implements AutoCloseable {
     private final ModelRunner runner;
 
     /**
-     * {@code kind}: "train", "infer" (through {@link ModelRunner}), "infer-djl-ops" (the same runner with
-     * the backbone on DJL's operators instead of the blocked oneDNN kernels), "infer-bf16" (the blocked
-     * kernels in bfloat16) or "infer-plain" (the unfolded forward).
+     * AttnDx's side of {@code c} for a model of {@code config}: its training or inference kinds.
+     *
+     * @throws IllegalArgumentException for another kind
      */
-    EngineWorkload(ModelConfig config, String kind, int size, int batch) {
-        this.model = DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
-                Provenance.capture("bench engine", Map.of(), "", 1), 1);
-        this.kind = kind;
+    EngineWorkload(ModelConfig config, EngineBenchmark.Case c) {
+        this.kind = c.kind();
+        if (kind == EngineBenchmark.Kind.GRADCAM || kind == EngineBenchmark.Kind.DELETION) {
+            throw new IllegalArgumentException(kind.label() + " is timed by attndx.explain's workloads");
+        }
+        int size = c.size();
+        int batch = c.batch();
+        this.model = EngineBenchmark.model(config);
         this.shape = new Shape(batch, config.inChannels(), size, size);
-        Random r = new Random(42);
+        perImage = EngineBenchmark.images(c, config.inChannels());
         int plane = config.inChannels() * size * size;
         images = new float[batch * plane];
-        perImage = new float[batch][plane];
-        for (int i = 0; i < images.length; i++) {
-            images[i] = r.nextFloat() * 2 - 1;
-            perImage[i / plane][i % plane] = images[i];
+        for (int i = 0; i < batch; i++) {
+            System.arraycopy(perImage[i], 0, images, i * plane, plane);
         }
         labels = new float[batch];
         for (int i = 0; i < batch; i++) {
@@ -66,20 +63,20 @@ final class EngineWorkload implements AutoCloseable {
         ps = new ParameterStore(runManager, false);
         ps.setParameterServer(new SingleDeviceParameterServer(adam), new Device[] {runManager.getDevice()});
         runner = new ModelRunner(model, batch, switch (kind) {
-            case "infer-djl-ops" -> InferenceKernels.DJL;
-            case "infer-bf16" -> InferenceKernels.ONEDNN_BF16;
+            case INFER_DJL_OPS -> InferenceKernels.DJL;
+            case INFER_BF16 -> InferenceKernels.ONEDNN_BF16;
             default -> InferenceKernels.ONEDNN;
         });
     }
 
-    /** One timed call. */
-    void call() {
-        if (kind.startsWith("infer") && !kind.equals("infer-plain")) {
+    @Override
+    public void call() {
+        if (kind != EngineBenchmark.Kind.TRAIN && kind != EngineBenchmark.Kind.INFER_PLAIN) {
             runner.predict(perImage, (int) shape.get(1), (int) shape.get(2), (int) shape.get(3));
             return;
         }
         try (NDManager bm = runManager.newSubManager()) {
-            if (kind.equals("infer-plain")) {
+            if (kind == EngineBenchmark.Kind.INFER_PLAIN) {
                 NDList out = model.network().forward(new ParameterStore(bm, false), new NDList(bm.create(images, shape)),
                         false);
                 new DiagnosisOutput(out).logits().toFloatArray();

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class EngineReportTest {
     @Test
     void tableShowsRatiosToTheReferenceAndToGap() {
-        Case gap = new Case("train", "gap", 28, 64, "ResNet18");
-        Case multi = new Case("train", "attn-multiscale", 28, 64, null);
+        Case gap = new Case(EngineBenchmark.Kind.TRAIN, "gap", 28, 64, "ResNet18");
+        Case multi = new Case(EngineBenchmark.Kind.TRAIN, "attn-multiscale", 28, 64, null);
         String table = EngineReport.table(List.of(new Row(gap, 110, 100, Double.NaN, 12, 4000),
                 new Row(multi, 99, Double.NaN, 110, 3, Double.NaN)));
         String[] lines = table.split("\n");
@@ -32,13 +32,18 @@ class EngineReportTest {
         assertTrue(labels.contains("infer attn-single 28x28 b64"));
         assertTrue(labels.contains("infer-djl-ops gap 28x28 b64"), "what the blocked kernels buy");
         assertTrue(labels.contains("infer-bf16 gap 28x28 b64"), "the opt-in bfloat16 kernels");
-        assertEquals(12, labels.size());
+        assertTrue(labels.contains("gradcam attn-single 28x28 b64"));
+        assertTrue(labels.contains("deletion gap 28x28 b64"));
+        assertEquals(18, labels.size());
     }
 
     @Test
     void badCasesAreRejectedWithTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Case("predict", "gap", 28, 64, null));
-        assertTrue(e.getMessage().contains("predict"));
+                () -> new Case(EngineBenchmark.Kind.INFER, "gap", 4, 64, null));
+        assertTrue(e.getMessage().contains("got 4, 64"), e.getMessage());
+        IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
+                () -> new Case(null, "gap", 28, 64, null));
+        assertTrue(none.getMessage().contains("GRADCAM"), none.getMessage());
     }
 }
