@@ -131,6 +131,31 @@ class DeletionInsertionTest {
         assertThrows(IllegalArgumentException.class, () -> new CurveConfig(CurveConfig.Kind.INSERTION, 2, Float.NaN, 1));
     }
 
+    /** Every array Grad-CAM and the curves create per call is freed (the engine's managers hold no more after). */
+    @Test
+    void repeatedExplanationsLeaveNoArraysBehind() {
+        try (DiagnosisModel model = DiagnosisModel.create(ModelPresets.create("attn-multiscale", 18, 8, Stem.SMALL_INPUT, 1, 2),
+                Preprocessing.defaults(), List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 5);
+                GradCam gradCam = new GradCam(model, 2); ModelRunner runner = new ModelRunner(model, 4)) {
+            float[][] x = new float[3][28 * 28];
+            RunnerScorer scorer = new RunnerScorer(runner, 1, 28, 28);
+            int[] alive = new int[4];
+            for (int round = 0; round < alive.length; round++) {
+                GradCamMaps maps = gradCam.explain(x, 1, 28, 28, null);
+                DeletionInsertion.compute(scorer, x, 1, 28, 28, maps.maps(), maps.targets(), null,
+                        new CurveConfig(CurveConfig.Kind.INSERTION, 4, 0f, 5));
+                alive[round] = liveArrays();
+            }
+            assertEquals(alive[0], alive[3], "arrays alive after rounds 1 and 4");
+        }
+    }
+
+    private static int liveArrays() {
+        try (ai.djl.ndarray.NDManager probe = ai.djl.ndarray.NDManager.newBaseManager()) {
+            return probe.getParentManager().getManagedArrays().size();
+        }
+    }
+
     /** Through a model: the clean point Grad-CAM reports is the runner's own probability of the unperturbed image. */
     @Test
     void gradCamsCleanProbabilitiesAreTheRunnersOnARealModel() {
