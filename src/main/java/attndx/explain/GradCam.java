@@ -111,7 +111,7 @@ public final class GradCam implements AutoCloseable {
             }
         }
         for (float[] m : maps) {
-            scaleToUnit(m);
+            Saliency.scaleToUnit(m);
         }
         return new GradCamMaps(maps, height, width, used, logits, model.probabilities(logits), weights);
     }
@@ -143,20 +143,6 @@ public final class GradCam implements AutoCloseable {
             }
         }
         return best;
-    }
-
-    /** Min-max scaling to [0, 1] in place; a constant map (or an empty range) becomes all zeros. */
-    static void scaleToUnit(float[] m) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : m) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        float range = hi - lo;
-        for (int i = 0; i < m.length; i++) {
-            m[i] = range > 0 ? (m[i] - lo) / range : 0f;
-        }
     }
 
     private FoldedInference folded() {

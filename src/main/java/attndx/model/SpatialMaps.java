@@ -18,7 +18,8 @@ public final class SpatialMaps {
     /**
      * Bilinear resize of a B x C x h x w array to B x C x height x width (align_corners = false, as
      * PyTorch's {@code F.interpolate}); an engine op, so gradients flow through it. Returns {@code x}
-     * itself when the size already matches.
+     * itself when the size already matches. DJL's libtorch call is the antialiased variant, which equals
+     * plain bilinear sampling when enlarging (every use in AttnDx) but averages when shrinking.
      */
     public static NDArray bilinear(NDArray x, long height, long width) {
         Shape s = x.getShape();
