@@ -100,7 +100,7 @@ public final class DicomReader {
         if (window != null) {
             applyWindow(v, window[0], window[1]);
         } else {
-            applyMinMax(v);
+            MinMax.scaleToUnit(v);
         }
         if ("MONOCHROME1".equals(header.get(DicomHeader.PHOTOMETRIC))) {
             for (int i = 0; i < v.length; i++) {
@@ -117,19 +117,6 @@ public final class DicomReader {
         for (int i = 0; i < v.length; i++) {
             double x = v[i];
             v[i] = x <= lo ? 0f : x > hi ? 1f : (float) ((x - (centre - 0.5)) / (width - 1) + 0.5);
-        }
-    }
-
-    private static void applyMinMax(float[] v) {
-        float min = Float.POSITIVE_INFINITY;
-        float max = Float.NEGATIVE_INFINITY;
-        for (float x : v) {
-            min = Math.min(min, x);
-            max = Math.max(max, x);
-        }
-        float range = max - min;
-        for (int i = 0; i < v.length; i++) {
-            v[i] = range > 0 ? (v[i] - min) / range : 0f;
         }
     }
 

@@ -10,6 +10,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
 import attndx.model.FoldedInference;
@@ -34,15 +35,15 @@ import java.util.Set;
  * <p>The backbone runs once on the inference path ({@link FoldedInference}, without autograd); only the head
  * is differentiated, from the last-stage map it reads, since nothing below that map enters the gradient. The
  * head's parameter gradients that this backward fills are zeroed afterwards, so a later training step does
- * not see them. Each batch runs in its own sub-manager. The folded weights are a snapshot taken at the first
- * call: create a new instance after training changes the parameters, and close it. Not thread-safe, and (as
+ * not see them. Each batch runs in its own sub-manager. The folded weights are a snapshot taken at construction:
+ * create a new instance after training changes the parameters, and close it. Not thread-safe, and (as
  * every DJL backward) not while another {@code GradientCollector} is open.
  */
 public final class GradCam implements AutoCloseable {
     private final DiagnosisModel model;
     private final int batchSize;
     private final List<NDArray> headParameters = new ArrayList<>();
-    private FoldedInference folded;
+    private final FoldedInference folded;
 
     /** Grad-CAM of {@code model}, differentiating at most {@code batchSize} images at a time. */
     public GradCam(DiagnosisModel model, int batchSize) {
@@ -51,6 +52,7 @@ public final class GradCam implements AutoCloseable {
         }
         this.model = model;
         this.batchSize = batchSize;
+        this.folded = new FoldedInference(model.network(), model.model().getNDManager(), InferenceKernels.ONEDNN);
         Set<Parameter> backbone = Collections.newSetFromMap(new IdentityHashMap<>());
         backbone.addAll(model.network().backbone().getParameters().values());
         for (Parameter p : model.network().getParameters().values()) {
@@ -82,7 +84,7 @@ public final class GradCam implements AutoCloseable {
             try (NDManager batch = model.model().getNDManager().newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
-                NDList features = folded().stageFeatures(ps, x);
+                NDList features = folded.stageFeatures(ps, x);
                 // The kernels hand out inference tensors, which autograd may neither track nor save for the
                 // head's backward: the maps the head reads become ordinary leaf arrays.
                 for (int stage : model.network().headStages()) {
@@ -111,7 +113,7 @@ public final class GradCam implements AutoCloseable {
             }
         }
         for (float[] m : maps) {
-            Saliency.scaleToUnit(m);
+            MinMax.scaleToUnit(m);
         }
         return new GradCamMaps(maps, height, width, used, logits, model.probabilities(logits), weights);
     }
@@ -145,19 +147,9 @@ public final class GradCam implements AutoCloseable {
         return best;
     }
 
-    private FoldedInference folded() {
-        if (folded == null) {
-            folded = new FoldedInference(model.network(), model.model().getNDManager(), InferenceKernels.ONEDNN);
-        }
-        return folded;
-    }
-
     /** Frees the folded parameter snapshot. */
     @Override
     public void close() {
-        if (folded != null) {
-            folded.close();
-            folded = null;
-        }
+        folded.close();
     }
 }

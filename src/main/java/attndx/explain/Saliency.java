@@ -1,6 +1,7 @@
 package attndx.explain;
 
 import attndx.core.AttndxException;
+import attndx.data.MinMax;
 import attndx.model.Prediction;
 
 /**
@@ -22,7 +23,8 @@ public final class Saliency {
             throw new AttndxException("the model has no spatial attention maps to explain with; use Grad-CAM");
         }
         if (targets.length != p.size()) {
-            throw new IllegalArgumentException("targets has " + targets.length + " entries for " + p.size() + " images");
+            throw new IllegalArgumentException("targets has " + targets.length + " entries for " + p.size()
+                    + " images");
         }
         int plane = p.mapHeight() * p.mapWidth();
         float[][] out = new float[p.size()][];
@@ -31,7 +33,7 @@ public final class Saliency {
             float[] map = new float[plane];
             System.arraycopy(p.attention()[i], m * plane, map, 0, plane);
             out[i] = resize(map, p.mapHeight(), p.mapWidth(), height, width);
-            scaleToUnit(out[i]);
+            MinMax.scaleToUnit(out[i]);
         }
         return out;
     }
@@ -72,20 +74,6 @@ public final class Saliency {
             lo[o] = Math.min((int) src, in - 1);
             hi[o] = Math.min(lo[o] + 1, in - 1);
             frac[o] = src - lo[o];
-        }
-    }
-
-    /** Min-max scaling to [0, 1] in place; a constant map (or an empty range) becomes all zeros. */
-    public static void scaleToUnit(float[] m) {
-        float lo = Float.POSITIVE_INFINITY;
-        float hi = Float.NEGATIVE_INFINITY;
-        for (float v : m) {
-            lo = Math.min(lo, v);
-            hi = Math.max(hi, v);
-        }
-        float range = hi - lo;
-        for (int i = 0; i < m.length; i++) {
-            m[i] = range > 0 ? (m[i] - lo) / range : 0f;
         }
     }
 }

@@ -14,6 +14,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.ParameterStore;
 import attndx.core.Provenance;
+import attndx.data.MinMax;
 import attndx.data.Preprocessing;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
@@ -30,8 +31,8 @@ class GradCamTest {
     private static final int SIZE = 28;
 
     private static DiagnosisModel model(String preset) {
-        return DiagnosisModel.create(ModelPresets.create(preset, 18, 8, Stem.SMALL_INPUT, 1, 2), Preprocessing.defaults(),
-                List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 3);
+        return DiagnosisModel.create(ModelPresets.create(preset, 18, 8, Stem.SMALL_INPUT, 1, 2),
+                Preprocessing.defaults(), List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 3);
     }
 
     private static float[][] images(int n) {
@@ -82,10 +83,10 @@ class GradCamTest {
                     row[c] = w[targets[i] * (int) k + c] / hw;
                 }
                 assertArrayEquals(row, out.channelWeights()[i], 1e-6f, "weights of image " + i);
-                NDArray weighted = m.create(row, new Shape(1, k, 1, 1)).mul(f.get(i).expandDims(0)).sum(new int[] {1}, true)
-                        .maximum(0f);
+                NDArray weighted = m.create(row, new Shape(1, k, 1, 1)).mul(f.get(i).expandDims(0))
+                        .sum(new int[] {1}, true).maximum(0f);
                 float[] expected = SpatialMaps.bilinear(weighted, SIZE, SIZE).toFloatArray();
-                Saliency.scaleToUnit(expected);
+                MinMax.scaleToUnit(expected);
                 assertArrayEquals(expected, out.maps()[i], 1e-4f, "map of image " + i);
             }
             assertArrayEquals(targets, out.targets());

@@ -66,7 +66,8 @@ public final class DeletionInsertion {
             }
             float[] p = scorer.score(batch, batchTargets);
             if (p.length != count) {
-                throw new IllegalStateException("scorer returned " + p.length + " probabilities for " + count + " images");
+                throw new IllegalStateException("scorer returned " + p.length + " probabilities for " + count
+                        + " images");
             }
             for (int j = 0; j < count; j++) {
                 curves[image[j]][step[j]] = p[j];
@@ -140,7 +141,8 @@ public final class DeletionInsertion {
         }
         for (int i = 0; i < n; i++) {
             if (images[i].length != plane) {
-                throw new IllegalArgumentException("image " + i + " has " + images[i].length + " values, expected " + plane);
+                throw new IllegalArgumentException("image " + i + " has " + images[i].length + " values, expected "
+                        + plane);
             }
             if (saliency[i].length != pixels) {
                 throw new IllegalArgumentException("saliency map " + i + " has " + saliency[i].length

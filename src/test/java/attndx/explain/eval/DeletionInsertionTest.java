@@ -128,15 +128,15 @@ class DeletionInsertionTest {
                         new int[] {0}, null, CurveConfig.deletion(2)));
         assertTrue(size.getMessage().startsWith("saliency map 0 has 2 values, expected the image's 4 pixels"));
         assertThrows(IllegalArgumentException.class, () -> new CurveConfig(CurveConfig.Kind.DELETION, 0, 0f, 1));
-        assertThrows(IllegalArgumentException.class, () -> new CurveConfig(CurveConfig.Kind.INSERTION, 2, Float.NaN, 1));
+        assertThrows(IllegalArgumentException.class,
+                () -> new CurveConfig(CurveConfig.Kind.INSERTION, 2, Float.NaN, 1));
     }
 
     /** Every array Grad-CAM and the curves create per call is freed (the engine's managers hold no more after). */
     @Test
     void repeatedExplanationsLeaveNoArraysBehind() {
-        try (DiagnosisModel model = DiagnosisModel.create(ModelPresets.create("attn-multiscale", 18, 8, Stem.SMALL_INPUT, 1, 2),
-                Preprocessing.defaults(), List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 5);
-                GradCam gradCam = new GradCam(model, 2); ModelRunner runner = new ModelRunner(model, 4)) {
+        try (DiagnosisModel model = tinyModel("attn-multiscale"); GradCam gradCam = new GradCam(model, 2);
+                ModelRunner runner = new ModelRunner(model, 4)) {
             float[][] x = new float[3][28 * 28];
             RunnerScorer scorer = new RunnerScorer(runner, 1, 28, 28);
             int[] alive = new int[4];
@@ -150,6 +150,11 @@ class DeletionInsertionTest {
         }
     }
 
+    private static DiagnosisModel tinyModel(String preset) {
+        return DiagnosisModel.create(ModelPresets.create(preset, 18, 8, Stem.SMALL_INPUT, 1, 2),
+                Preprocessing.defaults(), List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 5);
+    }
+
     private static int liveArrays() {
         try (ai.djl.ndarray.NDManager probe = ai.djl.ndarray.NDManager.newBaseManager()) {
             return probe.getParentManager().getManagedArrays().size();
@@ -159,9 +164,8 @@ class DeletionInsertionTest {
     /** Through a model: the clean point Grad-CAM reports is the runner's own probability of the unperturbed image. */
     @Test
     void gradCamsCleanProbabilitiesAreTheRunnersOnARealModel() {
-        try (DiagnosisModel model = DiagnosisModel.create(ModelPresets.create("attn-single", 18, 8, Stem.SMALL_INPUT, 1, 2),
-                Preprocessing.defaults(), List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 5);
-                GradCam gradCam = new GradCam(model, 4); ModelRunner runner = new ModelRunner(model, 8)) {
+        try (DiagnosisModel model = tinyModel("attn-single"); GradCam gradCam = new GradCam(model, 4);
+                ModelRunner runner = new ModelRunner(model, 8)) {
             float[][] x = new float[3][28 * 28];
             for (int i = 0; i < 3; i++) {
                 for (int p = 0; p < x[i].length; p++) {
