@@ -10,6 +10,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import attndx.core.NoGrad;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
@@ -81,7 +82,7 @@ public final class GradCam implements AutoCloseable {
         int[] used = new int[n];
         for (int start = 0; start < n; start += batchSize) {
             int b = Math.min(batchSize, n - start);
-            try (NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (NoGrad noGrad = NoGrad.enter(); NDManager batch = model.model().getNDManager().newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 NDList features = folded.stageFeatures(ps, x);

@@ -16,6 +16,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import ai.djl.nn.norm.BatchNorm;
 import ai.djl.training.ParameterStore;
 import attndx.core.AttndxException;
+import attndx.core.NoGrad;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -86,7 +87,7 @@ public final class FoldedInference implements AutoCloseable {
         ResNetBackbone backbone = network.backbone();
         // The folding arithmetic starts from parameter arrays, so its intermediates would join the model's
         // manager and outlive this snapshot; the scope frees them (the kept results are unregistered).
-        try (NDScope scope = new NDScope()) {
+        try (NoGrad noGrad = NoGrad.enter(); NDScope scope = new NDScope()) {
             scope.suppressNotUsedWarning();
             fold(backbone.stem());
             for (SequentialBlock stage : backbone.stages()) {
@@ -177,14 +178,16 @@ public final class FoldedInference implements AutoCloseable {
      * {@code withFeatures}; results belong to the input's manager.
      */
     public NDList forward(ParameterStore ps, NDArray input, boolean withFeatures) {
-        NDList features = stageFeatures(ps, input);
-        NDList out = network.head(ps, features, input.getShape(), false);
-        if (withFeatures) {
-            NDArray last = features.get(features.size() - 1);
-            last.setName(DiagnosisNetwork.FEATURES);
-            out.add(last);
+        try (NoGrad noGrad = NoGrad.enter()) {
+            NDList features = stageFeatures(ps, input);
+            NDList out = network.head(ps, features, input.getShape(), false);
+            if (withFeatures) {
+                NDArray last = features.get(features.size() - 1);
+                last.setName(DiagnosisNetwork.FEATURES);
+                out.add(last);
+            }
+            return out;
         }
-        return out;
     }
 
     /**
@@ -195,8 +198,10 @@ public final class FoldedInference implements AutoCloseable {
      * manager.
      */
     public NDList stageFeatures(ParameterStore ps, NDArray input) {
-        return kernels != null && input.getDataType() == DataType.FLOAT32 ? blockedFeatures(ps, input)
-                : network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x), ChannelsLast::forStage);
+        try (NoGrad noGrad = NoGrad.enter()) {
+            return kernels != null && input.getDataType() == DataType.FLOAT32 ? blockedFeatures(ps, input)
+                    : network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x), ChannelsLast::forStage);
+        }
     }
 
     private NDList run(ParameterStore ps, Block block, NDList x) {

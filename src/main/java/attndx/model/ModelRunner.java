@@ -7,6 +7,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import attndx.core.AttndxException;
+import attndx.core.NoGrad;
 import java.util.function.BiFunction;
 
 /**
@@ -14,8 +15,8 @@ import java.util.function.BiFunction;
  * in its own sub-manager (inputs created there, so every intermediate is freed when the batch ends) and is
  * converted to Java arrays once. The forward is {@link FoldedInference} (batch norms folded into the
  * convolutions), over a snapshot of the parameters taken at the first prediction: create a new runner after
- * training changes them, and close it. Not thread-safe: use one runner per thread. Do not run it while a
- * GradientCollector is open.
+ * training changes them, and close it. Runs with autograd off in any thread ({@link NoGrad}). Not thread-safe:
+ * use one runner per thread. Do not run it while a GradientCollector is open.
  */
 public final class ModelRunner implements AutoCloseable {
     private final DiagnosisModel model;
@@ -128,7 +129,7 @@ public final class ModelRunner implements AutoCloseable {
         int n = images.length;
         for (int start = 0; start < n; start += batchSize) {
             int b = Math.min(batchSize, n - start);
-            try (NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (NoGrad noGrad = NoGrad.enter(); NDManager batch = model.model().getNDManager().newSubManager()) {
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 NDList out = forward.apply(new ParameterStore(batch, false), x);
                 consumer.accept(start, b, new DiagnosisOutput(out));

@@ -2,6 +2,7 @@ package attndx.explain;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -184,6 +185,29 @@ class GradCamTest {
                     () -> cam.explain(images(2), 1, SIZE, SIZE, new int[] {0, 2}));
             assertEquals("target 1 is 2, expected a class index in [0, 2)", e.getMessage());
             assertThrows(IllegalArgumentException.class, () -> cam.explain(images(2), 1, SIZE, SIZE, new int[] {0}));
+        }
+    }
+
+    /** As {@code ModelRunnerTest}: from a thread whose autograd is on, the same maps. */
+    @Test
+    void explainsInAnotherThread() throws Exception {
+        try (DiagnosisModel model = model("attn-multiscale"); GradCam here = new GradCam(model, 2)) {
+            float[][] x = images(3);
+            GradCamMaps expected = here.explain(x, 1, SIZE, SIZE, null);
+            Object[] result = new Object[1];
+            Thread worker = new Thread(() -> {
+                try (GradCam there = new GradCam(model, 2)) {
+                    result[0] = there.explain(x, 1, SIZE, SIZE, null);
+                } catch (RuntimeException e) {
+                    result[0] = e;
+                }
+            });
+            worker.start();
+            worker.join();
+            GradCamMaps maps = assertInstanceOf(GradCamMaps.class, result[0]);
+            for (int i = 0; i < x.length; i++) {
+                assertArrayEquals(expected.maps()[i], maps.maps()[i], 1e-5f);
+            }
         }
     }
 }

@@ -2,9 +2,11 @@ package attndx.model;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import ai.djl.pytorch.jni.JniUtils;
 import attndx.core.Provenance;
 import attndx.data.Preprocessing;
 import java.util.List;
@@ -60,6 +62,38 @@ class ModelRunnerTest {
             IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                     () -> new ModelRunner(m, 4).predict(x, 1, 28, 28));
             assertEquals("image 1 has 10 values, expected 1x28x28", e.getMessage());
+        }
+    }
+
+    /**
+     * libtorch's autograd switch is per thread and on in every thread but the engine's first: a runner used
+     * from another thread must still run without autograd (the scripted kernels' tensors cannot be saved for a
+     * backward) and leave the thread's setting as it found it.
+     */
+    @Test
+    void predictsInAnotherThreadAndRestoresItsAutogradSetting() throws Exception {
+        try (DiagnosisModel m = model(NetworkFixtures.tiny("attn-multiscale", 2), List.of("a", "b"));
+                ModelRunner here = new ModelRunner(m, 4)) {
+            float[][] x = images(3);
+            float[][] expected = here.predict(x, 1, 28, 28).logits();
+            Object[] result = new Object[3];
+            Thread worker = new Thread(() -> {
+                result[0] = JniUtils.isGradMode();
+                try (ModelRunner there = new ModelRunner(m, 4)) {
+                    result[1] = there.predict(x, 1, 28, 28).logits();
+                } catch (RuntimeException e) {
+                    result[1] = e;
+                }
+                result[2] = JniUtils.isGradMode();
+            });
+            worker.start();
+            worker.join();
+            assertEquals(Boolean.TRUE, result[0], "a new thread starts with autograd on");
+            float[][] logits = assertInstanceOf(float[][].class, result[1]);
+            for (int i = 0; i < x.length; i++) {
+                assertArrayEquals(expected[i], logits[i], 1e-5f);
+            }
+            assertEquals(Boolean.TRUE, result[2], "the thread's setting is restored");
         }
     }
 }
