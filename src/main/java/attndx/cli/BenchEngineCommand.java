@@ -39,8 +39,9 @@ final class BenchEngineCommand implements Callable<Integer> {
             + "AttnDx checkout).")
     Path driver = EngineBenchmark.checkoutPath("bench/torchref_driver.py");
 
-    @Option(names = "--cases", description = "Only the cases whose label contains this text, e.g. 'train gap'.")
-    String only = "";
+    @Option(names = "--cases", split = ",", description = "Only the cases whose label contains one of these "
+            + "comma-separated texts, e.g. 'train gap,infer attn-single'.")
+    List<String> only = List.of("");
 
     @Option(names = "--no-reference", description = "Time AttnDx alone.")
     boolean noReference;
@@ -61,7 +62,7 @@ final class BenchEngineCommand implements Callable<Integer> {
             System.out.println("reference: /usr/bin/python3 cannot import torch; timing AttnDx alone");
         }
         EngineBenchmark.Options o = new EngineBenchmark.Options(EngineBenchmark.defaultCases().stream()
-                .filter(c -> c.label().contains(only)).toList(), rounds, warmup, reps,
+                .filter(c -> only.stream().anyMatch(c.label()::contains)).toList(), rounds, warmup, reps,
                 threads, ref ? torchref : null, driver, profileDir);
         List<EngineBenchmark.Row> rows = EngineBenchmark.run(o, ExplanationWorkload.factory(), System.out::println);
         System.out.println(EngineReport.machine());
