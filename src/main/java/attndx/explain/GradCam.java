@@ -44,6 +44,7 @@ public final class GradCam implements AutoCloseable {
     private final DiagnosisModel model;
     private final int batchSize;
     private final List<NDArray> headParameters = new ArrayList<>();
+    private final Set<Integer> headStages;
     private final FoldedInference folded;
 
     /** Grad-CAM of {@code model}, differentiating at most {@code batchSize} images at a time. */
@@ -54,6 +55,7 @@ public final class GradCam implements AutoCloseable {
         this.model = model;
         this.batchSize = batchSize;
         this.folded = new FoldedInference(model.network(), model.model().getNDManager(), InferenceKernels.ONEDNN);
+        this.headStages = model.network().headStages();
         Set<Parameter> backbone = Collections.newSetFromMap(new IdentityHashMap<>());
         backbone.addAll(model.network().backbone().getParameters().values());
         for (Parameter p : model.network().getParameters().values()) {
@@ -88,7 +90,7 @@ public final class GradCam implements AutoCloseable {
                 NDList features = folded.stageFeatures(ps, x);
                 // The kernels hand out inference tensors, which autograd may neither track nor save for the
                 // head's backward: the maps the head reads become ordinary leaf arrays.
-                for (int stage : model.network().headStages()) {
+                for (int stage : headStages) {
                     features.set(stage - 1, features.get(stage - 1).stopGradient().duplicate());
                 }
                 NDArray last = features.get(ModelConfig.STAGES - 1);

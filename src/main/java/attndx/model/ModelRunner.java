@@ -80,7 +80,8 @@ public final class ModelRunner implements AutoCloseable {
         float[][] features = new float[images.length][];
         forEachBatch(images, channels, height, width, (ps, x) -> folded().forward(ps, x, true), (start, b, o) -> {
             ImageBatches.splitRows(o.logits().toFloatArray(), logits, start, b);
-            ImageBatches.splitRows(spatialMean(o.list().get(DiagnosisNetwork.FEATURES)).toFloatArray(), features, start, b);
+            NDArray pooled = spatialMean(o.list().get(DiagnosisNetwork.FEATURES));
+            ImageBatches.splitRows(pooled.toFloatArray(), features, start, b);
         });
         return new LogitsAndFeatures(logits, features);
     }
