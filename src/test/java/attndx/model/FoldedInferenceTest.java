@@ -103,6 +103,12 @@ class FoldedInferenceTest {
                     assertEquals(plain.get(i).getName(), fast.get(i).getName());
                     NetworkFixtures.assertClose(plain.get(i).toFloatArray(), fast.get(i).toFloatArray(), plain.get(i).getName());
                 }
+                // The same snapshot serves another batch size.
+                NDList first = folded.forward(new ParameterStore(batch, false), x.get("0:1"), true);
+                for (int i = 0; i < plain.size(); i++) {
+                    NetworkFixtures.assertClose(plain.get(i).get("0:1").toFloatArray(), first.get(i).toFloatArray(),
+                            plain.get(i).getName() + " of the first image alone");
+                }
             }
         }
     }
