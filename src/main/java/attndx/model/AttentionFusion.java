@@ -8,6 +8,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.training.initializer.ConstantInitializer;
 import ai.djl.util.PairList;
+import attndx.core.Scalars;
 import java.util.List;
 
 /**
@@ -55,7 +56,7 @@ public final class AttentionFusion extends AbstractBlock {
         NDArray sum = null;
         for (int i = 0; i < scales; i++) {
             NDArray up = SpatialMaps.bilinear(inputs.get(i), target.get(2), target.get(3));
-            NDArray term = alpha == null ? up.mul(fixed[i]) : up.mul(alpha.get(i));
+            NDArray term = alpha == null ? up.mul(Scalars.like(up, fixed[i])) : up.mul(alpha.get(i));
             sum = sum == null ? term : sum.add(term);
         }
         return new NDList(SpatialMaps.minMax(sum));

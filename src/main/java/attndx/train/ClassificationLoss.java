@@ -3,6 +3,7 @@ package attndx.train;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.nn.Activation;
+import attndx.core.Scalars;
 import attndx.data.TaskType;
 
 /**
@@ -60,7 +61,8 @@ public final class ClassificationLoss {
         NDArray logP = logits.logSoftmax(1);
         NDArray perClass = q.mul(logP);
         if (gamma > 0) {
-            perClass = perClass.mul(logP.exp().neg().add(1).pow(gamma));
+            NDArray oneMinusP = logP.exp().neg().add(1);
+            perClass = perClass.mul(oneMinusP.pow(Scalars.like(oneMinusP, gamma)));
         }
         NDArray perSample = perClass.sum(new int[] {1}).neg();
         if (weights != null) {
@@ -81,8 +83,9 @@ public final class ClassificationLoss {
         NDArray neg = t.neg().add(1).mul(logNotP);
         if (gamma > 0) {
             NDArray p = logP.exp();
-            pos = pos.mul(p.neg().add(1).pow(gamma));
-            neg = neg.mul(p.pow(gamma));
+            NDArray exponent = Scalars.like(p, gamma);
+            pos = pos.mul(p.neg().add(1).pow(exponent));
+            neg = neg.mul(p.pow(exponent));
         }
         if (weights != null) {
             pos = pos.mul(logits.getManager().create(weights).reshape(1, weights.length));

@@ -1,6 +1,7 @@
 package attndx.train;
 
 import ai.djl.ndarray.NDArray;
+import attndx.core.Scalars;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisOutput;
 import java.util.LinkedHashMap;
@@ -109,7 +110,7 @@ public final class TrainingObjective {
         }
         NDArray value = term.get();
         terms.put(name, value);
-        return total.add(value.mul((float) lambda));
+        return total.add(value.mul(Scalars.like(value, lambda)));
     }
 
     private NDArray addSegmentation(NDArray total, Map<String, NDArray> terms, Map<String, String> skipped,
@@ -128,6 +129,6 @@ public final class TrainingObjective {
         }
         NDArray value = SegmentationLoss.compute(output.segmentation(), masks.masks(), masks.present());
         terms.put(LossTerms.SEGMENTATION, value);
-        return total.add(value.mul((float) config.lambdaSegmentation()));
+        return total.add(value.mul(Scalars.like(value, config.lambdaSegmentation())));
     }
 }

@@ -9,6 +9,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import attndx.core.Scalars;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisNetwork;
@@ -133,7 +134,8 @@ final class TrainingStep {
                     pp = new PerturbedPass(forward(pb.images()), pb.inverse());
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present));
-                gc.backward(mixed == null ? lt.total() : lt.total().mul(mixed.scaler().scale()));
+                NDArray total = lt.total();
+                gc.backward(mixed == null ? total : total.mul(Scalars.like(total, mixed.scaler().scale())));
                 values = lt.values();
                 skipped = lt.skipped();
             }
