@@ -10,12 +10,15 @@ import attndx.data.Dataset;
 import attndx.metrics.TrainingValidation;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -94,6 +97,37 @@ class ReproducibilityTest {
         assertArrayEquals(a, Files.readAllBytes(tmp.resolve("b/checkpoints/epoch-0001").resolve(PARAMS)));
         assertEquals(logWithoutTimings(tmp.resolve("a")), logWithoutTimings(tmp.resolve("b")));
         assertFalse(Arrays.equals(a, Files.readAllBytes(tmp.resolve("c/checkpoints/epoch-0001").resolve(PARAMS))));
+    }
+
+    /**
+     * A run during a storm of garbage collections that free and overwrite direct memory equals the quiet run
+     * bit for bit: no tensor that autograd keeps for the backward may live in memory a collection can free
+     * (DJL's Number overloads did, see {@code Scalars}).
+     */
+    @Test
+    void aRunDuringGarbageCollectionsEqualsTheQuietRun() throws Exception {
+        TrainConfig cfg = TrainFixtures.config(2, 5, 3e-3);
+        TrainFixtures.train(TrainFixtures.request(DATA, cfg, tmp.resolve("quiet")));
+        AtomicBoolean stop = new AtomicBoolean();
+        Thread storm = new Thread(() -> {
+            while (!stop.get()) {
+                System.gc();
+                for (int i = 0; i < 500; i++) {
+                    ByteBuffer.allocateDirect(4).order(ByteOrder.nativeOrder()).putFloat(0, 7f);
+                }
+            }
+        });
+        storm.start();
+        try {
+            TrainFixtures.train(TrainFixtures.request(DATA, cfg, tmp.resolve("storm")));
+        } finally {
+            stop.set(true);
+            storm.join();
+        }
+        for (String file : List.of("checkpoints/epoch-0002/" + PARAMS, "model/" + PARAMS)) {
+            assertArrayEquals(Files.readAllBytes(tmp.resolve("quiet").resolve(file)),
+                    Files.readAllBytes(tmp.resolve("storm").resolve(file)), file);
+        }
     }
 
     /** The log lines without the wall-clock fields, which legitimately differ between runs. */
