@@ -14,9 +14,9 @@ import picocli.CommandLine.Option;
 
 /** {@code attndx bench engine}: AttnDx against the PyTorch eager reference on this machine, interleaved. */
 @Command(name = "engine", mixinStandardHelpOptions = true,
-        description = "Training-step, inference, Grad-CAM and deletion-curve throughput of AttnDx and of the PyTorch "
-                + "eager reference "
-                + "(shared/bench/torchref, when /usr/bin/python3 has torch), timed in alternating blocks; "
+        description = "Training-step, inference, Grad-CAM and deletion-curve throughput of AttnDx and of the "
+                + "PyTorch eager reference (shared/bench/torchref, when /usr/bin/python3 has torch), timed in "
+                + "alternating blocks; "
                 + "ratios, machine and engine settings, and the memory soak.")
 final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--rounds", description = "Alternating blocks per side (default: ${DEFAULT-VALUE}).")

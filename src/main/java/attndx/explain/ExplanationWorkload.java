@@ -19,6 +19,8 @@ import attndx.train.EngineBenchmark.Kind;
 public final class ExplanationWorkload implements EngineBenchmark.Workload {
     /** Perturbed images built and forwarded per call (64, 128, 256 and all 1,280 at once measured equal here). */
     static final int DELETION_BATCH = 64;
+    private static final CurveConfig DELETION =
+            new CurveConfig(CurveConfig.Kind.DELETION, EngineBenchmark.DELETION_STEPS, 0f, DELETION_BATCH);
 
     private final DiagnosisModel model;
     private final Kind kind;
@@ -27,6 +29,7 @@ public final class ExplanationWorkload implements EngineBenchmark.Workload {
     private final int size;
     private final GradCam gradCam;
     private final ModelRunner runner;
+    private final RunnerScorer scorer;
     private final GradCamMaps maps;
 
     private ExplanationWorkload(ModelConfig config, Case c) {
@@ -37,6 +40,7 @@ public final class ExplanationWorkload implements EngineBenchmark.Workload {
         this.images = EngineBenchmark.images(c, channels);
         this.gradCam = new GradCam(model, c.batch());
         this.runner = new ModelRunner(model, DELETION_BATCH);
+        this.scorer = new RunnerScorer(runner, channels, size, size);
         this.maps = kind == Kind.DELETION ? gradCam.explain(images, channels, size, size, null) : null;
     }
 
@@ -53,9 +57,8 @@ public final class ExplanationWorkload implements EngineBenchmark.Workload {
             gradCam.explain(images, channels, size, size, null);
             return;
         }
-        DeletionInsertion.compute(new RunnerScorer(runner, channels, size, size), images, channels, size, size,
-                maps.maps(), maps.targets(), maps.targetProbabilities(),
-                new CurveConfig(CurveConfig.Kind.DELETION, EngineBenchmark.DELETION_STEPS, 0f, DELETION_BATCH));
+        DeletionInsertion.compute(scorer, images, channels, size, size, maps.maps(), maps.targets(),
+                maps.targetProbabilities(), DELETION);
     }
 
     @Override
