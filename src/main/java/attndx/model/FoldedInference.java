@@ -23,6 +23,7 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.UnaryOperator;
 
 /**
@@ -39,6 +40,11 @@ import java.util.function.UnaryOperator;
  * not cover (channel gates, the large-image stem's max-pool) run on DJL's operators in between. With
  * {@link InferenceKernels#ONEDNN_BF16} the blocked maps and weights are bfloat16 (about 2x faster where
  * the CPU computes bf16 natively); the blocks in between and the head stay float32.
+ *
+ * <p>In a thread with one libtorch intra-op thread (the workers of {@link ModelRunner}), float32 forwards run
+ * the stem and the stages with outputs of at least {@link DenseKernels#MIN_SIDE} pixels a side on ordinary
+ * NCHW maps with Winograd convolutions ({@link DenseKernels}; stages 1-2 at 28x28 inputs), and the rest
+ * blocked. Their outputs differ from the blocked path's by float rounding (a few 1e-6 relative).
  */
 public final class FoldedInference implements AutoCloseable {
     private static final String RELU = ((LambdaBlock) Activation.reluBlock()).getName();
@@ -53,6 +59,8 @@ public final class FoldedInference implements AutoCloseable {
     private final Set<Integer> headStages;
     /** Subsample blocks whose stride the following 1x1 convolution takes on the blocked path. */
     private final Set<Block> mergedSubsamples = Collections.newSetFromMap(new IdentityHashMap<>());
+    /** {@link #minOutputSide} per block and single-image input shape; forwards may run in several threads. */
+    private final Map<List<Object>, Long> outputSides = new ConcurrentHashMap<>();
 
     /**
      * A convolution with its batch norm folded in. For the blocked kernels also its weight reordered, its
@@ -172,6 +180,11 @@ public final class FoldedInference implements AutoCloseable {
         return OneDnnKernels.status();
     }
 
+    /** "on", or "off: " and why the Winograd kernels of one-thread forwards are not available here. */
+    public static String winogradKernelStatus() {
+        return DenseKernels.status();
+    }
+
     /**
      * The network's inference outputs (as {@code forward(training = false)}, see {@link DiagnosisNetwork})
      * for a B x C x H x W input, plus the last-stage feature map named {@link DiagnosisNetwork#FEATURES} when
@@ -199,9 +212,21 @@ public final class FoldedInference implements AutoCloseable {
      */
     public NDList stageFeatures(ParameterStore ps, NDArray input) {
         try (NoGrad noGrad = NoGrad.enter()) {
-            return kernels != null && input.getDataType() == DataType.FLOAT32 ? blockedFeatures(ps, input)
-                    : network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x), ChannelsLast::forStage);
+            if (kernels == null || input.getDataType() != DataType.FLOAT32) {
+                return network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x),
+                        ChannelsLast::forStage);
+            }
+            DenseKernels dense = bf16 ? null : DenseKernels.forCurrentThread(input.getDevice()).orElse(null);
+            return kernelFeatures(ps, input, dense);
         }
+    }
+
+    /**
+     * Whether a forward in the calling thread runs its large early stages on the Winograd kernels: on the
+     * float32 blocked path, in a thread with one intra-op thread, where NNPACK runs.
+     */
+    public boolean winogradInThisThread() {
+        return kernels != null && !bf16 && DenseKernels.forCurrentThread(manager.getDevice()).isPresent();
     }
 
     private NDList run(ParameterStore ps, Block block, NDList x) {
@@ -236,55 +261,161 @@ public final class FoldedInference implements AutoCloseable {
     }
 
     /**
-     * The stage features from the blocked kernels, with their names: ordinary arrays for the stages the head
-     * reads, the others left blocked (opaque, never read) to save their conversion.
+     * The stage features from the kernels, with their names. With {@code dense} kernels, the stem and the
+     * stages whose output maps are at least {@link DenseKernels#MIN_SIDE} on a side (a prefix, as maps only
+     * shrink) run on ordinary NCHW maps with Winograd convolutions, the rest on blocked maps. The stages the
+     * head reads are returned as ordinary arrays, the others as they were computed (blocked ones opaque, never
+     * read) to save their conversion.
      */
-    private NDList blockedFeatures(ParameterStore ps, NDArray input) {
-        NDList blocked = network.backbone().stageFeatures(kernels.toBlocked(input, bf16),
-                (block, x) -> new NDList(runBlocked(ps, block, x.singletonOrThrow())), UnaryOperator.identity());
-        NDList features = new NDList(blocked.size());
-        for (int s = 0; s < blocked.size(); s++) {
-            NDArray b = blocked.get(s);
-            NDArray f = headStages.contains(s + 1) ? kernels.toDense(b) : b;
-            f.setName(b.getName());
+    private NDList kernelFeatures(ParameterStore ps, NDArray input, DenseKernels dense) {
+        List<Boolean> blockedOut = new ArrayList<>();
+        MapOps winograd = dense == null ? null : new WinogradOps(ps, dense);
+        MapOps blocked = new BlockedOps(ps);
+        NDList maps = network.backbone().stageFeatures(input, (block, x) -> {
+            NDArray in = x.singletonOrThrow();
+            boolean inBlocked = !blockedOut.isEmpty() && blockedOut.get(blockedOut.size() - 1);
+            boolean onDense = winograd != null && minOutputSide(block, in) >= DenseKernels.MIN_SIDE;
+            NDArray out = onDense ? walk(block, inBlocked ? kernels.toDense(in) : in, winograd)
+                    : walk(block, inBlocked ? in : kernels.toBlocked(in, bf16), blocked);
+            blockedOut.add(!onDense);
+            return new NDList(out);
+        }, UnaryOperator.identity());
+        NDList features = new NDList(maps.size());
+        for (int s = 0; s < maps.size(); s++) {
+            NDArray m = maps.get(s);
+            // blockedOut[0] is the stem's layout; stage s + 1 is entry s + 1.
+            NDArray f = headStages.contains(s + 1) && blockedOut.get(s + 1) ? kernels.toDense(m) : m;
+            f.setName(m.getName());
             features.add(f);
         }
         return features;
     }
 
-    /** {@code block} on a blocked map {@code x}; the result is blocked. */
-    private NDArray runBlocked(ParameterStore ps, Block block, NDArray x) {
+    /**
+     * The smaller side of {@code block}'s output for input {@code in}, remembered per block and input shape:
+     * DJL infers the output shape of a lambda or join block by running it on arrays of zeros.
+     */
+    private long minOutputSide(Block block, NDArray in) {
+        Shape s = in.getShape();
+        Shape one = new Shape(1, s.get(1), s.get(2), s.get(3));
+        return outputSides.computeIfAbsent(List.of(block, one), k -> {
+            Shape out = block.getOutputShapes(new Shape[] {one})[0];
+            return Math.min(out.get(2), out.get(3));
+        });
+    }
+
+    /** How a walk over the backbone computes on its maps: the blocked kernels, or the Winograd ones. */
+    private interface MapOps {
+        /** The folded convolution {@code f} of {@code conv} on {@code x}, then ReLU if asked. */
+        NDArray conv(FoldedConv f, Conv2d conv, NDArray x, boolean relu);
+
+        /** {@code relu(a + b)} in {@code a}'s storage. */
+        NDArray addRelu(NDArray a, NDArray b);
+
+        /** A block the kernels do not cover (channel gates, max-pool), on DJL's operators. */
+        NDArray uncovered(Block block, NDArray x);
+    }
+
+    /** Blocked maps: packed weights; uncovered blocks run on a dense copy that is reordered back. */
+    private final class BlockedOps implements MapOps {
+        private final ParameterStore ps;
+
+        BlockedOps(ParameterStore ps) {
+            this.ps = ps;
+        }
+
+        @Override
+        public NDArray conv(FoldedConv f, Conv2d conv, NDArray x, boolean relu) {
+            return kernels.conv(x, f.packed, f.blockedBias, f.blockedStride, conv.getPadding(), conv.getDilation(),
+                    conv.getGroups(), relu);
+        }
+
+        @Override
+        public NDArray addRelu(NDArray a, NDArray b) {
+            return kernels.addRelu(a, b);
+        }
+
+        @Override
+        public NDArray uncovered(Block block, NDArray x) {
+            return kernels.toBlocked(run(ps, block, new NDList(kernels.toDense(x))).singletonOrThrow(), bf16);
+        }
+    }
+
+    /** Ordinary NCHW maps: the folded float32 weights on {@link DenseKernels}. */
+    private final class WinogradOps implements MapOps {
+        private final ParameterStore ps;
+        private final DenseKernels dense;
+
+        WinogradOps(ParameterStore ps, DenseKernels dense) {
+            this.ps = ps;
+            this.dense = dense;
+        }
+
+        @Override
+        public NDArray conv(FoldedConv f, Conv2d conv, NDArray x, boolean relu) {
+            return dense.conv(x, f.weight, f.bias, f.blockedStride, conv.getPadding(), conv.getDilation(),
+                    conv.getGroups(), relu);
+        }
+
+        @Override
+        public NDArray addRelu(NDArray a, NDArray b) {
+            return dense.addRelu(a, b);
+        }
+
+        @Override
+        public NDArray uncovered(Block block, NDArray x) {
+            return run(ps, block, new NDList(x)).singletonOrThrow();
+        }
+    }
+
+    /** {@code block} on {@code x} in the layout of {@code ops}; the result is in the same layout. */
+    private NDArray walk(Block block, NDArray x, MapOps ops) {
         List<Block> children = block.getChildren().values();
         if (block instanceof SequentialBlock) {
+            NDArray in = x;
             for (int i = 0; i < children.size(); i++) {
                 Block c = children.get(i);
                 if (mergedSubsamples.contains(c)) {
                     continue; // the next convolution takes the stride
                 }
+                NDArray previous = x;
                 FoldedConv f = foldedConv(c);
                 if (f != null) {
-                    Conv2d conv = (Conv2d) c;
                     boolean relu = i + 2 < children.size() && isLambda(children.get(i + 2), RELU);
-                    x = kernels.conv(x, f.packed, f.blockedBias, f.blockedStride, conv.getPadding(), conv.getDilation(),
-                            conv.getGroups(), relu);
+                    x = ops.conv(f, (Conv2d) c, x, relu);
                     i += relu ? 2 : 1; // the batch norm is inside the folded weights
                 } else {
-                    x = runBlocked(ps, c, x);
+                    x = walk(c, x, ops);
                 }
+                releaseIntermediate(previous, in, x);
             }
             return x;
         }
         if (block instanceof JoinBlock join && join.kind() == JoinBlock.Kind.ADD_RELU) {
-            NDArray a = runBlocked(ps, children.get(0), x);
-            NDArray b = runBlocked(ps, children.get(1), x);
+            NDArray a = walk(children.get(0), x, ops);
+            NDArray b = walk(children.get(1), x, ops);
             // The sum is written into one of the branch outputs; never into the unit's input (an identity branch).
-            return a == x ? kernels.addRelu(b, a) : kernels.addRelu(a, b);
+            NDArray sum = a == x ? ops.addRelu(b, a) : ops.addRelu(a, b);
+            releaseIntermediate(a, x, sum);
+            releaseIntermediate(b, x, sum);
+            return sum;
         }
         if (isLambda(block, IDENTITY)) {
             return x;
         }
-        // Channel gates, max-pool and other blocks the kernels do not cover run on DJL's operators.
-        return kernels.toBlocked(run(ps, block, new NDList(kernels.toDense(x))).singletonOrThrow(), bf16);
+        return ops.uncovered(block, x);
+    }
+
+    /**
+     * Frees {@code used} unless it is the walk's input or its result: the batch's manager would otherwise keep
+     * every intermediate map of the backbone to the end of the batch, about 40 maps where 3 are live at a
+     * time. A sum's result shares its storage with a branch output; closing that output's handle leaves the
+     * storage to the result.
+     */
+    private static void releaseIntermediate(NDArray used, NDArray input, NDArray result) {
+        if (used != input && used != result) {
+            used.close();
+        }
     }
 
     private static boolean isLambda(Block block, String name) {

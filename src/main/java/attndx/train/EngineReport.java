@@ -1,8 +1,11 @@
 package attndx.train;
 
+import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import attndx.model.FoldedInference;
+import attndx.model.InferenceKernels;
+import attndx.model.ModelRunner;
 import attndx.train.EngineBenchmark.Row;
 import java.io.IOException;
 import java.lang.management.GarbageCollectorMXBean;
@@ -54,6 +57,8 @@ public final class EngineReport {
         return "engine: " + engine.getEngineName() + " " + engine.getVersion() + ", threads " + JniUtils.getNumThreads()
                 + " intra-op / " + JniUtils.getNumInteropThreads() + " inter-op, blocked oneDNN inference kernels "
                 + FoldedInference.blockedKernelStatus() + ", fused Adam kernel " + AdamOptimizer.fusedKernelStatus()
+                + "\ninference: batch 64 in " + ModelRunner.defaultWorkers(Device.cpu(), InferenceKernels.ONEDNN, 64)
+                + " worker(s) of 1 intra-op thread, Winograd kernels (NNPACK) " + FoldedInference.winogradKernelStatus()
                 + "\nenv: "
                 + (env.isEmpty() ? "(none of " + ENV + ")" : env) + "\njvm: "
                 + String.join(" ", ManagementFactory.getRuntimeMXBean().getInputArguments()) + " (GC " + gcs + ")";

@@ -2,6 +2,7 @@ package attndx.model;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
@@ -12,6 +13,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import ai.djl.util.PairList;
+import attndx.core.NoGrad;
 import attndx.core.Provenance;
 import attndx.data.Preprocessing;
 import attndx.model.ModelConfig.Stem;
@@ -39,6 +41,26 @@ class FoldedInferenceTest {
     void blockedKernelsCoverTheLargeImageStemAndOtherBatchSizes(int batch) {
         ModelConfig large = ModelPresets.create("attn-single", 18, NetworkFixtures.TINY_WIDTH, Stem.STANDARD, 3, 2);
         assertFoldedMatchesPlain(large, batch, 64, InferenceKernels.ONEDNN, 20);
+    }
+
+    /**
+     * Width 64, so stages 1-2 at 28x28 (and 1-3 at 64x64) have channels and maps for the Winograd kernels;
+     * the channel gates (cbam) and the large-image stem's max-pool run on ordinary maps between them.
+     */
+    @ParameterizedTest
+    @CsvSource({"gap,28,SMALL_INPUT", "cbam,28,SMALL_INPUT", "attn-multiscale,28,SMALL_INPUT", "attn-single,64,STANDARD"})
+    void winogradStagesOfAOneThreadWorkerGiveThePlainOutputs(String preset, int size, Stem stem) {
+        String status = FoldedInference.winogradKernelStatus();
+        assumeTrue(status.equals("on"), "Winograd kernels " + status);
+        ModelConfig config = ModelPresets.create(preset, 18, 64, stem, 1, 2);
+        try (InferenceWorkers worker = new InferenceWorkers(1)) {
+            worker.runAll(List.of(() -> {
+                // Autograd is on by default in a new thread; the parameter edits below are in place.
+                try (NoGrad noGrad = NoGrad.enter()) {
+                    assertFoldedMatchesPlain(config, 3, size, InferenceKernels.ONEDNN, 20, true);
+                }
+            }));
+        }
     }
 
     @Test
@@ -84,6 +106,12 @@ class FoldedInferenceTest {
 
     private static void assertFoldedMatchesPlain(ModelConfig config, int batchSize, int size, InferenceKernels kind,
             int expectedFolded) {
+        assertFoldedMatchesPlain(config, batchSize, size, kind, expectedFolded, null);
+    }
+
+    /** As above; {@code winograd}, when not null, is whether this thread's forward must use Winograd stages. */
+    private static void assertFoldedMatchesPlain(ModelConfig config, int batchSize, int size, InferenceKernels kind,
+            int expectedFolded, Boolean winograd) {
         try (DiagnosisModel m = DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
                 Provenance.capture("test", Map.of(), "", 1), size);
                 NDManager batch = m.model().getNDManager().newSubManager()) {
@@ -97,6 +125,9 @@ class FoldedInferenceTest {
                 assertEquals(expectedFolded, folded.foldedLayers());
                 assertEquals(kind != InferenceKernels.DJL, folded.blocked(),
                         "blocked kernels: " + FoldedInference.blockedKernelStatus());
+                if (winograd != null) {
+                    assertEquals(winograd, folded.winogradInThisThread(), "Winograd stages in this thread");
+                }
                 NDList fast = folded.forward(new ParameterStore(batch, false), x, true);
                 assertEquals(plain.size(), fast.size());
                 for (int i = 0; i < plain.size(); i++) {

@@ -64,7 +64,10 @@ class LearningTest {
                     step.step(xs, ys, new Shape(batch, 1, SIZE, SIZE));
                 }
             }
-            Prediction p = new ModelRunner(model, 50).predict(testX, 1, SIZE, SIZE);
+            Prediction p;
+            try (ModelRunner runner = new ModelRunner(model, 50)) {
+                p = runner.predict(testX, 1, SIZE, SIZE);
+            }
             int correct = 0;
             for (int i = 0; i < testY.length; i++) {
                 correct += (p.probabilities()[i][1] > 0.5f) == (testY[i] == 1) ? 1 : 0;

@@ -43,6 +43,31 @@ class ModelRunnerTest {
         }
     }
 
+    /**
+     * A batch of 32 is cut into two slices of 16 for two one-thread workers (whose stages 1-2 run Winograd
+     * convolutions at width 64), the remaining 13 images run as one slice: every row must match the answer
+     * of a one-worker runner for the same image, maps and features included.
+     */
+    @Test
+    void parallelSlicesGiveEachImageTheOneWorkerAnswer() {
+        ModelConfig config = ModelPresets.create("attn-multiscale", 18, 64, ModelConfig.Stem.SMALL_INPUT, 1, 2);
+        try (DiagnosisModel m = model(config, List.of("a", "b"));
+                ModelRunner parallel = new ModelRunner(m, 32, InferenceKernels.ONEDNN, 2);
+                ModelRunner serial = new ModelRunner(m, 32, InferenceKernels.ONEDNN, 1)) {
+            assertEquals(2, parallel.workers());
+            float[][] x = images(45);
+            Prediction p = parallel.predict(x, 1, 28, 28);
+            Prediction s = serial.predict(x, 1, 28, 28);
+            ModelRunner.LogitsAndFeatures pf = parallel.logitsAndFeatures(x, 1, 28, 28);
+            ModelRunner.LogitsAndFeatures sf = serial.logitsAndFeatures(x, 1, 28, 28);
+            for (int i = 0; i < x.length; i++) {
+                NetworkFixtures.assertClose(s.logits()[i], p.logits()[i], "logits of image " + i);
+                NetworkFixtures.assertClose(s.attention()[i], p.attention()[i], "map of image " + i);
+                NetworkFixtures.assertClose(sf.features()[i], pf.features()[i], "features of image " + i);
+            }
+        }
+    }
+
     @Test
     void multiLabelProbabilitiesAreSigmoidsAndGapHasNoMap() {
         try (DiagnosisModel m = model(NetworkFixtures.tiny("gap", 3).withTask(1, 3, true), List.of("a", "b", "c"))) {
