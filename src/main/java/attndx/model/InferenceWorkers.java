@@ -21,8 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * two-thread forward (README, Performance). Close it to stop the threads.
  */
 final class InferenceWorkers implements AutoCloseable {
-    /** The fewest images a worker's slice gets: smaller batches use fewer workers. */
-    static final int MIN_SLICE = 8;
+    /**
+     * The fewest images a worker's slice gets; smaller batches use fewer workers. Measured against one
+     * two-thread forward (ResNet-18 gap, 28x28): two slices of 32 images 1.13x, of 16 1.04x, of 8 0.95x.
+     */
+    static final int MIN_SLICE = 16;
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final ExecutorService pool;

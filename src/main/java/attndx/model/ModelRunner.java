@@ -73,7 +73,7 @@ public final class ModelRunner implements AutoCloseable {
 
     /**
      * The workers a runner created now in this thread uses by default: one per intra-op thread of this
-     * thread, at most one per 8 images of a batch, and 1 off the CPU or with other than the default kernels.
+     * thread, at most one per 16 images of a batch, and 1 off the CPU or with other than the default kernels.
      */
     public static int defaultWorkers(Device device, InferenceKernels kernels, int batchSize) {
         return InferenceWorkers.count(device, kernels, batchSize);

@@ -41,11 +41,11 @@ class InferenceWorkersTest {
     }
 
     @Test
-    void aRunnerGetsOneWorkerPerThreadAndPerEightImagesOnTheCpuKernelsOnly() {
+    void aRunnerGetsOneWorkerPerThreadAndPerSixteenImagesOnTheCpuKernelsOnly() {
         int threads = InferenceWorkers.intraOpThreads();
-        assertEquals(Math.min(threads, 8), InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 64));
-        assertEquals(1, InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 15));
-        assertEquals(Math.min(threads, 2), InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 16));
+        assertEquals(Math.min(threads, 4), InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 64));
+        assertEquals(1, InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 31));
+        assertEquals(Math.min(threads, 2), InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 32));
         assertEquals(1, InferenceWorkers.count(Device.cpu(), InferenceKernels.DJL, 64));
         assertEquals(1, InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN_BF16, 64));
         assertEquals(1, InferenceWorkers.count(Device.gpu(), InferenceKernels.ONEDNN, 64));
