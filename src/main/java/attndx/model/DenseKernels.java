@@ -13,9 +13,9 @@ import java.util.Optional;
 /**
  * Convolutions on ordinary (NCHW) float32 maps for the stages where a Winograd convolution beats oneDNN's
  * direct one: NNPACK's Winograd F(6x6, 3x3) kernel (bundled in libtorch, reached as
- * {@code _nnpack_spatial_convolution}) for 3x3 stride-1 convolutions (padding below 3) with at least {@link #MIN_CHANNELS}
- * input channels on maps of at least {@link #MIN_SIDE} x {@link #MIN_SIDE}; libtorch's convolution for the
- * others; ReLU and the residual sum in place. Measured with one thread, batch 64, on the 2-core AVX-512 CPU
+ * {@code _nnpack_spatial_convolution}) for 3x3 stride-1 convolutions (padding below 3) with at least
+ * {@link #MIN_CHANNELS} input channels on maps of at least {@link #MIN_SIDE} x {@link #MIN_SIDE}; oneDNN's
+ * convolution for the others ({@link OneDnnKernels} on ordinary maps); ReLU and the residual sum in place. Measured with one thread, batch 64, on the 2-core AVX-512 CPU
  * (GFLOP/s, NNPACK vs oneDNN blocked): 64 channels at 28x28 121 vs 110, 128 at 14x14 185 vs 119, 256 at 16x16
  * 206 vs 122; below the thresholds NNPACK loses (256 at 7x7 93 vs 135, 1 channel at 28x28 12 vs 78).
  * Winograd outputs differ from direct ones by float rounding of a few 1e-6 relative.
@@ -36,9 +36,12 @@ final class DenseKernels {
     private static final Shape THREE = new Shape(3, 3);
 
     private final ScriptedKernels module;
+    private final OneDnnKernels onednn;
 
     private DenseKernels(ScriptedKernels module) {
         this.module = module;
+        this.onednn = OneDnnKernels.forDevice(Device.cpu()).orElseThrow(
+                () -> new IllegalStateException("oneDNN kernels " + OneDnnKernels.status()));
     }
 
     /** Loaded at the first use by a one-thread thread, so NNPACK's pool is created with one thread. */
@@ -89,9 +92,7 @@ final class DenseKernels {
             NDArray b = m.zeros(new Shape(2));
             for (boolean winograd : new boolean[] {true, false}) {
                 float[] y = (winograd ? winograd(x, w, b, ONE, false)
-                        : call("conv", x, IValue.from((PtNDArray) x), IValue.from((PtNDArray) w),
-                                IValue.from((PtNDArray) b), list(ONE), list(ONE), list(ONE), IValue.from(1L),
-                                IValue.from(false))).toFloatArray();
+                        : onednn.conv(x, w, b, ONE, ONE, ONE, 1, false)).toFloatArray();
                 if (Math.abs(y[0] - 256f) > 1e-2f || Math.abs(y[MIN_SIDE + 1] - 576f) > 1e-2f) {
                     throw new IllegalStateException((winograd ? "Winograd" : "dense") + " convolution self-test gave "
                             + y[0] + " and " + y[MIN_SIDE + 1] + " instead of 256 and 576");
@@ -111,29 +112,17 @@ final class DenseKernels {
                 && weight.getShape().slice(2).equals(THREE) && padding.get(0) < 3 && padding.get(1) < 3
                 && s.get(1) >= MIN_CHANNELS && s.get(2) >= MIN_SIDE
                 && s.get(3) >= MIN_SIDE;
-        if (winograd) {
-            return winograd(x, weight, bias, padding, relu);
-        }
-        return call("conv", x, IValue.from((PtNDArray) x), IValue.from((PtNDArray) weight),
-                IValue.from((PtNDArray) bias), list(padding), list(stride), list(dilation), IValue.from((long) groups),
-                IValue.from(relu));
+        return winograd ? winograd(x, weight, bias, padding, relu)
+                : onednn.conv(x, weight, bias, stride, padding, dilation, groups, relu);
     }
 
     private NDArray winograd(NDArray x, NDArray weight, NDArray bias, Shape padding, boolean relu) {
-        return call("winograd", x, IValue.from((PtNDArray) x), IValue.from((PtNDArray) weight),
-                IValue.from((PtNDArray) bias), list(padding), IValue.from(relu));
+        return module.call("winograd", x, IValue.from((PtNDArray) x), IValue.from((PtNDArray) weight),
+                IValue.from((PtNDArray) bias), IValue.listFrom(padding.getShape()), IValue.from(relu));
     }
 
     /** {@code relu(a + b)}, computed in {@code a}'s storage (a must be a temporary). */
     NDArray addRelu(NDArray a, NDArray b) {
-        return call("add_relu", a, IValue.from((PtNDArray) a), IValue.from((PtNDArray) b));
-    }
-
-    private static IValue list(Shape s) {
-        return IValue.listFrom(s.getShape());
-    }
-
-    private NDArray call(String method, NDArray owner, IValue... inputs) {
-        return module.call(method, owner, inputs);
+        return onednn.addRelu(a, b);
     }
 }

@@ -24,6 +24,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.BiFunction;
+import java.util.function.BinaryOperator;
 import java.util.function.UnaryOperator;
 
 /**
@@ -269,8 +271,8 @@ public final class FoldedInference implements AutoCloseable {
      */
     private NDList kernelFeatures(ParameterStore ps, NDArray input, DenseKernels dense) {
         List<Boolean> blockedOut = new ArrayList<>();
-        MapOps winograd = dense == null ? null : new WinogradOps(ps, dense);
-        MapOps blocked = new BlockedOps(ps);
+        MapOps winograd = dense == null ? null : winogradOps(ps, dense);
+        MapOps blocked = blockedOps(ps);
         NDList maps = network.backbone().stageFeatures(input, (block, x) -> {
             NDArray in = x.singletonOrThrow();
             boolean inBlocked = !blockedOut.isEmpty() && blockedOut.get(blockedOut.size() - 1);
@@ -304,68 +306,31 @@ public final class FoldedInference implements AutoCloseable {
         });
     }
 
-    /** How a walk over the backbone computes on its maps: the blocked kernels, or the Winograd ones. */
-    private interface MapOps {
-        /** The folded convolution {@code f} of {@code conv} on {@code x}, then ReLU if asked. */
-        NDArray conv(FoldedConv f, Conv2d conv, NDArray x, boolean relu);
-
-        /** {@code relu(a + b)} in {@code a}'s storage. */
-        NDArray addRelu(NDArray a, NDArray b);
-
-        /** A block the kernels do not cover (channel gates, max-pool), on DJL's operators. */
-        NDArray uncovered(Block block, NDArray x);
+    /** The folded convolution {@code f} of {@code conv} on {@code x}, then ReLU if asked. */
+    @FunctionalInterface
+    private interface FoldedConvOp {
+        NDArray apply(FoldedConv f, Conv2d conv, NDArray x, boolean relu);
     }
 
-    /** Blocked maps: packed weights; uncovered blocks run on a dense copy that is reordered back. */
-    private final class BlockedOps implements MapOps {
-        private final ParameterStore ps;
+    /**
+     * How a walk over the backbone computes on its maps: folded convolutions, {@code relu(a + b)} in
+     * {@code a}'s storage, and the blocks the kernels do not cover (channel gates, max-pool).
+     */
+    private record MapOps(FoldedConvOp conv, BinaryOperator<NDArray> addRelu,
+            BiFunction<Block, NDArray, NDArray> uncovered) {}
 
-        BlockedOps(ParameterStore ps) {
-            this.ps = ps;
-        }
-
-        @Override
-        public NDArray conv(FoldedConv f, Conv2d conv, NDArray x, boolean relu) {
-            return kernels.conv(x, f.packed, f.blockedBias, f.blockedStride, conv.getPadding(), conv.getDilation(),
-                    conv.getGroups(), relu);
-        }
-
-        @Override
-        public NDArray addRelu(NDArray a, NDArray b) {
-            return kernels.addRelu(a, b);
-        }
-
-        @Override
-        public NDArray uncovered(Block block, NDArray x) {
-            return kernels.toBlocked(run(ps, block, new NDList(kernels.toDense(x))).singletonOrThrow(), bf16);
-        }
+    /** Blocked maps: packed weights; uncovered blocks run on an ordinary copy that is reordered back. */
+    private MapOps blockedOps(ParameterStore ps) {
+        return new MapOps((f, conv, x, relu) -> kernels.conv(x, f.packed, f.blockedBias, f.blockedStride,
+                conv.getPadding(), conv.getDilation(), conv.getGroups(), relu), kernels::addRelu,
+                (block, x) -> kernels.toBlocked(run(ps, block, new NDList(kernels.toDense(x))).singletonOrThrow(), bf16));
     }
 
     /** Ordinary NCHW maps: the folded float32 weights on {@link DenseKernels}. */
-    private final class WinogradOps implements MapOps {
-        private final ParameterStore ps;
-        private final DenseKernels dense;
-
-        WinogradOps(ParameterStore ps, DenseKernels dense) {
-            this.ps = ps;
-            this.dense = dense;
-        }
-
-        @Override
-        public NDArray conv(FoldedConv f, Conv2d conv, NDArray x, boolean relu) {
-            return dense.conv(x, f.weight, f.bias, f.blockedStride, conv.getPadding(), conv.getDilation(),
-                    conv.getGroups(), relu);
-        }
-
-        @Override
-        public NDArray addRelu(NDArray a, NDArray b) {
-            return dense.addRelu(a, b);
-        }
-
-        @Override
-        public NDArray uncovered(Block block, NDArray x) {
-            return run(ps, block, new NDList(x)).singletonOrThrow();
-        }
+    private MapOps winogradOps(ParameterStore ps, DenseKernels dense) {
+        return new MapOps((f, conv, x, relu) -> dense.conv(x, f.weight, f.bias, f.blockedStride, conv.getPadding(),
+                conv.getDilation(), conv.getGroups(), relu), dense::addRelu,
+                (block, x) -> run(ps, block, new NDList(x)).singletonOrThrow());
     }
 
     /** {@code block} on {@code x} in the layout of {@code ops}; the result is in the same layout. */
@@ -382,7 +347,7 @@ public final class FoldedInference implements AutoCloseable {
                 FoldedConv f = foldedConv(c);
                 if (f != null) {
                     boolean relu = i + 2 < children.size() && isLambda(children.get(i + 2), RELU);
-                    x = ops.conv(f, (Conv2d) c, x, relu);
+                    x = ops.conv().apply(f, (Conv2d) c, x, relu);
                     i += relu ? 2 : 1; // the batch norm is inside the folded weights
                 } else {
                     x = walk(c, x, ops);
@@ -395,7 +360,7 @@ public final class FoldedInference implements AutoCloseable {
             NDArray a = walk(children.get(0), x, ops);
             NDArray b = walk(children.get(1), x, ops);
             // The sum is written into one of the branch outputs; never into the unit's input (an identity branch).
-            NDArray sum = a == x ? ops.addRelu(b, a) : ops.addRelu(a, b);
+            NDArray sum = a == x ? ops.addRelu().apply(b, a) : ops.addRelu().apply(a, b);
             releaseIntermediate(a, x, sum);
             releaseIntermediate(b, x, sum);
             return sum;
@@ -403,7 +368,7 @@ public final class FoldedInference implements AutoCloseable {
         if (isLambda(block, IDENTITY)) {
             return x;
         }
-        return ops.uncovered(block, x);
+        return ops.uncovered().apply(block, x);
     }
 
     /**

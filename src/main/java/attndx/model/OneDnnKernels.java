@@ -98,7 +98,8 @@ final class OneDnnKernels {
 
     /**
      * The convolution of blocked {@code x} with a {@link #pack packed} weight and a bias of the same type
-     * ({@link #cast}); then ReLU if asked.
+     * ({@link #cast}); then ReLU if asked. Ordinary float32 maps with an ordinary O x I x kH x kW weight work
+     * too (oneDNN reorders them on each call) and give an ordinary result.
      */
     NDArray conv(NDArray x, NDArray packed, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups,
             boolean relu) {
@@ -107,7 +108,7 @@ final class OneDnnKernels {
                 IValue.from(relu));
     }
 
-    /** {@code relu(a + b)} of two blocked maps, computed in {@code a}'s storage (a must be a temporary). */
+    /** {@code relu(a + b)} of two blocked or two ordinary maps, in {@code a}'s storage (a must be a temporary). */
     NDArray addRelu(NDArray a, NDArray b) {
         return call("add_relu", a, IValue.from((PtNDArray) a), IValue.from((PtNDArray) b));
     }

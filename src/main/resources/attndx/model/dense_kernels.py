@@ -11,20 +11,3 @@
     if relu:
       y = torch.relu_(y)
     return y
-  def conv(self: __torch__.Kernels,
-    x: Tensor,
-    w: Tensor,
-    b: Tensor,
-    padding: List[int],
-    stride: List[int],
-    dilation: List[int],
-    groups: int,
-    relu: bool) -> Tensor:
-    y = torch.conv2d(x, w, b, stride, padding, dilation, groups)
-    if relu:
-      y = torch.relu_(y)
-    return y
-  def add_relu(self: __torch__.Kernels,
-    a: Tensor,
-    b: Tensor) -> Tensor:
-    return torch.relu_(torch.add_(a, b))
