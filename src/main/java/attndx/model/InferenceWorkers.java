@@ -69,23 +69,30 @@ final class InferenceWorkers implements AutoCloseable {
         for (int i = 0; i < count; i++) {
             setup.add(() -> {
                 JniUtils.setNumThreads(1);
-                // libtorch applies the process-wide count to a thread at its first parallel call; reading the
-                // count makes that happen now, while it is 1, so the restore below leaves this thread at 1.
-                if (JniUtils.getNumThreads() != 1) {
-                    throw new IllegalStateException("an inference worker did not get one intra-op thread");
-                }
+                // libtorch applies the process-wide count to a thread when something first reads it there;
+                // reading it now, while it is 1, keeps this thread at 1 after the restore below.
+                int threads = JniUtils.getNumThreads();
                 started.countDown();
                 try {
                     started.await();
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
+                if (threads != 1) {
+                    throw new IllegalStateException("an inference worker got " + threads + " intra-op threads, not 1");
+                }
             });
         }
-        runAll(setup);
-        // libtorch's setter also changes the process-wide default and MKL's count: give them the caller's back.
-        // The workers keep their own OpenMP setting of one thread.
-        JniUtils.setNumThreads(callerThreads);
+        try {
+            runAll(setup);
+        } catch (RuntimeException e) {
+            this.pool.shutdownNow();
+            throw e;
+        } finally {
+            // libtorch's setter also changes the process-wide default and MKL's count: give them the caller's
+            // back. The workers keep their own OpenMP setting of one thread.
+            JniUtils.setNumThreads(callerThreads);
+        }
     }
 
     /** The number of threads. */
