@@ -172,14 +172,19 @@ public final class EngineBenchmark {
     }
 
     /**
-     * One case: images/s of both sides (reference NaN when not run), of AttnDx's gap case (NaN if none), and
-     * minor page faults per timed call of each side (a sign of the allocator returning memory to the OS).
+     * One case: images/s of both sides (reference NaN when not run), of AttnDx's gap case (NaN if none), minor
+     * page faults per timed call of each side (a sign of the allocator returning memory to the OS), and the 95%
+     * bootstrap interval of the ratio AttnDx / reference (NaN bounds without the reference).
      */
     public record Row(Case c, double attndx, double reference, double gap, double attndxFaults,
-            double referenceFaults) {}
+            double referenceFaults, RatioInterval ratio) {}
 
-    /** Median seconds per call (NaN for a side not run) and page faults per call of each side. */
-    private record Timing(double ours, double theirs, double gap, double ourFaults, double theirFaults) {}
+    /**
+     * Median seconds per call (NaN for a side not run), page faults per call of each side, and the ratio's
+     * interval.
+     */
+    private record Timing(double ours, double theirs, double gap, double ourFaults, double theirFaults,
+            RatioInterval ratio) {}
 
     /** One side's block of timed calls in a round. */
     private interface Block {
@@ -221,7 +226,7 @@ public final class EngineBenchmark {
             for (Case c : o.cases()) {
                 Timing t = measure(c, ref, o, workloads, log);
                 Row row = new Row(c, c.batch() / t.ours(), c.batch() / t.theirs(), c.batch() / t.gap(), t.ourFaults(),
-                        t.theirFaults());
+                        t.theirFaults(), t.ratio());
                 log.accept(String.format(java.util.Locale.ROOT, "%-32s AttnDx %7.1f img/s, reference %7.1f img/s",
                         c.label(), row.attndx(), row.reference()));
                 rows.add(row);
@@ -279,7 +284,8 @@ public final class EngineBenchmark {
             }
         }
         return new Timing(median(ours), medianOrNaN(theirs), medianOrNaN(gaps), (double) faults[0] / ours.size(),
-                theirs.isEmpty() ? Double.NaN : (double) faults[1] / theirs.size());
+                theirs.isEmpty() ? Double.NaN : (double) faults[1] / theirs.size(),
+                RatioInterval.of(unboxed(ours), unboxed(theirs), 0.95));
     }
 
     private static Workload workload(WorkloadFactory workloads, Case c, String preset) {
@@ -309,8 +315,10 @@ public final class EngineBenchmark {
     }
 
     static double median(List<Double> values) {
-        double[] t = values.stream().mapToDouble(Double::doubleValue).toArray();
-        Arrays.sort(t);
-        return t.length % 2 == 1 ? t[t.length / 2] : (t[t.length / 2 - 1] + t[t.length / 2]) / 2;
+        return RatioInterval.median(unboxed(values));
+    }
+
+    private static double[] unboxed(List<Double> values) {
+        return values.stream().mapToDouble(Double::doubleValue).toArray();
     }
 }

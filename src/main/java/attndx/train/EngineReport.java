@@ -66,15 +66,18 @@ public final class EngineReport {
 
     /** The table: images/s per side, AttnDx / reference, and AttnDx / its gap preset timed alongside. */
     public static String table(List<Row> rows) {
-        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %9s %9s %7s %7s %11s%n", "case",
-                "AttnDx", "PyTorch", "ratio", "vs gap", "faults/call"));
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT, "%-34s %9s %9s %7s %13s %7s %11s%n", "case",
+                "AttnDx", "PyTorch", "ratio", "95% interval", "vs gap", "faults/call"));
         for (Row r : rows) {
-            sb.append(String.format(Locale.ROOT, "%-34s %9.1f %9s %7s %7s %11s%n", r.c().label(), r.attndx(),
-                    num(r.reference(), "%.1f"), num(r.attndx() / r.reference(), "%.2fx"),
+            String interval = Double.isNaN(r.ratio().low()) ? "-"
+                    : String.format(Locale.ROOT, "%.2f-%.2f", r.ratio().low(), r.ratio().high());
+            sb.append(String.format(Locale.ROOT, "%-34s %9.1f %9s %7s %13s %7s %11s%n", r.c().label(), r.attndx(),
+                    num(r.reference(), "%.1f"), num(r.attndx() / r.reference(), "%.2fx"), interval,
                     r.c().preset().equals("gap") ? "" : num(r.attndx() / r.gap(), "%.2fx"),
                     String.format(Locale.ROOT, "%.0f/%s", r.attndxFaults(), num(r.referenceFaults(), "%.0f"))));
         }
         return sb.append("images/s = batch / median seconds per call; AttnDx and PyTorch blocks alternate; "
+                + "95% interval = percentile bootstrap of the ratio over the timed calls of each side; "
                 + "vs gap = against AttnDx's gap preset, its blocks in the same rotation; "
                 + "faults/call = minor page faults per timed call, AttnDx/PyTorch\n").toString();
     }

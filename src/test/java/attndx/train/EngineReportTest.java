@@ -14,11 +14,13 @@ class EngineReportTest {
     void tableShowsRatiosToTheReferenceAndToGap() {
         Case gap = new Case(EngineBenchmark.Kind.TRAIN, "gap", 28, 64, "ResNet18");
         Case multi = new Case(EngineBenchmark.Kind.TRAIN, "attn-multiscale", 28, 64, null);
-        String table = EngineReport.table(List.of(new Row(gap, 110, 100, Double.NaN, 12, 4000),
-                new Row(multi, 99, Double.NaN, 110, 3, Double.NaN)));
+        String table = EngineReport.table(List.of(new Row(gap, 110, 100, Double.NaN, 12, 4000,
+                new RatioInterval(1.04, 1.17)), new Row(multi, 99, Double.NaN, 110, 3, Double.NaN,
+                        new RatioInterval(Double.NaN, Double.NaN))));
         String[] lines = table.split("\n");
         assertTrue(lines[1].startsWith("train gap 28x28 b64"), lines[1]);
         assertTrue(lines[1].contains("1.10x"), lines[1]);
+        assertTrue(lines[1].contains("1.04-1.17"), lines[1]);
         assertTrue(lines[1].contains("12/4000"), lines[1]);
         assertTrue(lines[2].contains("0.90x"), lines[2]);
         assertTrue(lines[2].contains(" - "), lines[2]);
