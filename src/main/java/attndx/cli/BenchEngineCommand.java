@@ -28,6 +28,11 @@ final class BenchEngineCommand implements Callable<Integer> {
     @Option(names = "--warmup", description = "Untimed calls per side before timing (default: ${DEFAULT-VALUE}).")
     int warmup = 2;
 
+    @Option(names = "--jvm-warmup", paramLabel = "SECONDS", description = "Untimed seconds of width-16 models of "
+            + "each case kind before the first case, so the JVM has compiled AttnDx's Java code (default: "
+            + "${DEFAULT-VALUE}).")
+    double jvmWarmup = 15;
+
     @Option(names = "--threads", description = "Intra-op threads of the reference (default: ${DEFAULT-VALUE}).")
     int threads = Runtime.getRuntime().availableProcessors();
 
@@ -62,8 +67,8 @@ final class BenchEngineCommand implements Callable<Integer> {
             System.out.println("reference: /usr/bin/python3 cannot import torch; timing AttnDx alone");
         }
         EngineBenchmark.Options o = new EngineBenchmark.Options(EngineBenchmark.defaultCases().stream()
-                .filter(c -> only.stream().anyMatch(c.label()::contains)).toList(), rounds, warmup, reps,
-                threads, ref ? torchref : null, driver, profileDir);
+                .filter(c -> only.stream().anyMatch(c.label()::contains)).toList(), rounds, jvmWarmup, warmup,
+                reps, threads, ref ? torchref : null, driver, profileDir);
         List<EngineBenchmark.Row> rows = EngineBenchmark.run(o, ExplanationWorkload.factory(), System.out::println);
         System.out.println(EngineReport.machine());
         System.out.println(EngineReport.settings());

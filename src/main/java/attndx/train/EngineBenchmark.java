@@ -153,6 +153,7 @@ public final class EngineBenchmark {
      * What to run.
      *
      * @param rounds alternating blocks per side
+     * @param jvmWarmupSeconds untimed seconds of small models before the first case ({@link #warmUpJvm})
      * @param warmup untimed calls per side before the first block
      * @param reps timed calls per block
      * @param torchref the reference directory (with model.py), or null to run AttnDx alone
@@ -160,12 +161,13 @@ public final class EngineBenchmark {
      * @param profileDir where to write an operator profile of each case's AttnDx side ({@link OpProfile}), or
      *     null for none
      */
-    public record Options(List<Case> cases, int rounds, int warmup, int reps, int threads, Path torchref,
-            Path driver, Path profileDir) {
+    public record Options(List<Case> cases, int rounds, double jvmWarmupSeconds, int warmup, int reps, int threads,
+            Path torchref, Path driver, Path profileDir) {
         public Options {
-            if (rounds < 1 || warmup < 0 || reps < 1 || threads < 1) {
-                throw new IllegalArgumentException("bench engine needs rounds >= 1, warmup >= 0, reps >= 1 and threads"
-                        + " >= 1, got " + rounds + ", " + warmup + ", " + reps + ", " + threads);
+            if (rounds < 1 || !(jvmWarmupSeconds >= 0) || warmup < 0 || reps < 1 || threads < 1) {
+                throw new IllegalArgumentException("bench engine needs rounds >= 1, jvm warm-up >= 0, warmup >= 0, "
+                        + "reps >= 1 and threads >= 1, got " + rounds + ", " + jvmWarmupSeconds + ", " + warmup + ", "
+                        + reps + ", " + threads);
             }
             cases = List.copyOf(cases);
         }
@@ -221,6 +223,7 @@ public final class EngineBenchmark {
      */
     public static List<Row> run(Options o, WorkloadFactory workloads, Consumer<String> log) throws IOException {
         List<Row> rows = new ArrayList<>();
+        warmUpJvm(o.cases(), workloads, o.jvmWarmupSeconds(), log);
         ReferenceProcess ref = o.torchref() == null ? null : ReferenceProcess.start(o.driver(), o.torchref(), o.threads());
         try {
             for (Case c : o.cases()) {
@@ -290,6 +293,40 @@ public final class EngineBenchmark {
 
     private static Workload workload(WorkloadFactory workloads, Case c, String preset) {
         return workloads.create(ModelPresets.create(preset, 18, 64, Stem.SMALL_INPUT, 1, 2), c);
+    }
+
+    /**
+     * Untimed calls of width-16 models, one per case kind among {@code cases}, for about {@code seconds} in
+     * all, before anything is timed. The JVM compiles AttnDx's and DJL's Java code (a few hundred engine calls
+     * per training step) during the first few dozen calls of a fresh process, and a compilation running beside
+     * libtorch's threads slowed single training steps by 40% (28x28 b64: 1,176 ms against 830-860); the first
+     * case was timed during it. Small models run the same Java code at a fraction of the cost (15 s: 164
+     * training steps; afterwards no such step). The reference, CPython, compiles nothing.
+     */
+    static void warmUpJvm(List<Case> cases, WorkloadFactory workloads, double seconds, Consumer<String> log) {
+        List<Case> kinds = new ArrayList<>();
+        for (Case c : cases) {
+            if (kinds.stream().noneMatch(k -> k.kind() == c.kind())) {
+                kinds.add(c);
+            }
+        }
+        if (kinds.isEmpty() || seconds <= 0) {
+            return;
+        }
+        int calls = 0;
+        long start = System.nanoTime();
+        for (int i = 0; i < kinds.size(); i++) {
+            Case c = kinds.get(i);
+            long until = start + (long) (seconds * 1e9 * (i + 1) / kinds.size());
+            try (Workload w = workloads.create(ModelPresets.create("gap", 18, 16, Stem.SMALL_INPUT, 1, 2), c)) {
+                do {
+                    w.call();
+                    calls++;
+                } while (System.nanoTime() < until);
+            }
+        }
+        log.accept(String.format(java.util.Locale.ROOT, "JVM warm-up: %d untimed calls of width-16 models in %.1f s",
+                calls, (System.nanoTime() - start) / 1e9));
     }
 
     /** {@code reps} timed calls of {@code w} into {@code seconds}; the minor page faults they caused. */
