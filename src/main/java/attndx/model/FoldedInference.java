@@ -6,10 +6,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.NDScope;
 import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
-import ai.djl.nn.Activation;
 import ai.djl.nn.Block;
-import ai.djl.nn.Blocks;
-import ai.djl.nn.LambdaBlock;
 import ai.djl.nn.Parameter;
 import ai.djl.nn.SequentialBlock;
 import ai.djl.nn.convolutional.Conv2d;
@@ -23,10 +20,6 @@ import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.function.BiFunction;
-import java.util.function.BinaryOperator;
-import java.util.function.UnaryOperator;
 
 /**
  * Inference forward of a {@link DiagnosisNetwork} with every convolution + batch norm pair of the backbone
@@ -49,9 +42,6 @@ import java.util.function.UnaryOperator;
  * blocked. Their outputs differ from the blocked path's by float rounding (a few 1e-6 relative).
  */
 public final class FoldedInference implements AutoCloseable {
-    private static final String RELU = ((LambdaBlock) Activation.reluBlock()).getName();
-    private static final String IDENTITY = ((LambdaBlock) Blocks.identityBlock()).getName();
-
     private final DiagnosisNetwork network;
     private final NDManager manager;
     private final Map<Conv2d, FoldedConv> folded = new IdentityHashMap<>();
@@ -61,16 +51,15 @@ public final class FoldedInference implements AutoCloseable {
     private final Set<Integer> headStages;
     /** Subsample blocks whose stride the following 1x1 convolution takes on the blocked path. */
     private final Set<Block> mergedSubsamples = Collections.newSetFromMap(new IdentityHashMap<>());
-    /** {@link #minOutputSide} per block and single-image input shape; forwards may run in several threads. */
-    private final Map<List<Object>, Long> outputSides = new ConcurrentHashMap<>();
+    /** Null when {@link #kernels} is. */
+    private final KernelWalk walk;
 
     /**
      * A convolution with its batch norm folded in. For the blocked kernels also its weight reordered, its
      * bias in the kernels' number type, and its stride, times the stride of a {@link Subsample} before it
      * when the pair is one strided 1x1 convolution.
      */
-    private record FoldedConv(NDArray weight, NDArray bias, NDArray packed, NDArray blockedBias,
-            Shape blockedStride) {}
+    record FoldedConv(NDArray weight, NDArray bias, NDArray packed, NDArray blockedBias, Shape blockedStride) {}
 
     /** As {@link #FoldedInference(DiagnosisNetwork, NDManager, InferenceKernels)} with {@link InferenceKernels#ONEDNN}. */
     public FoldedInference(DiagnosisNetwork network, NDManager parent) {
@@ -104,6 +93,8 @@ public final class FoldedInference implements AutoCloseable {
                 fold(stage);
             }
         }
+        this.walk = kernels == null ? null
+                : new KernelWalk(backbone, headStages, kernels, bf16, folded, mergedSubsamples, this::run);
     }
 
     private void fold(Block block) {
@@ -208,9 +199,9 @@ public final class FoldedInference implements AutoCloseable {
     /**
      * The backbone's stage feature maps F^(1)..F^(4) for a B x C x H x W input, as
      * {@link DiagnosisNetwork#stageFeatures} in inference: the maps of {@link DiagnosisNetwork#headStages()}
-     * are ordinary float32 arrays (the input of {@link DiagnosisNetwork#head}); on the blocked kernels the
-     * others stay opaque blocked arrays that only their shape may be read from. Results belong to the input's
-     * manager.
+     * are ordinary float32 arrays (the input of {@link DiagnosisNetwork#head}); on the kernels the others may
+     * be opaque blocked arrays that only their shape may be read from ({@link KernelWalk}). Results belong to
+     * the input's manager.
      */
     public NDList stageFeatures(ParameterStore ps, NDArray input) {
         try (NoGrad noGrad = NoGrad.enter()) {
@@ -219,7 +210,7 @@ public final class FoldedInference implements AutoCloseable {
                         ChannelsLast::forStage);
             }
             DenseKernels dense = bf16 ? null : DenseKernels.forCurrentThread(input.getDevice()).orElse(null);
-            return kernelFeatures(ps, input, dense);
+            return walk.features(ps, input, dense);
         }
     }
 
@@ -260,131 +251,6 @@ public final class FoldedInference implements AutoCloseable {
 
     private FoldedConv foldedConv(Block block) {
         return block instanceof Conv2d conv ? folded.get(conv) : null;
-    }
-
-    /**
-     * The stage features from the kernels, with their names. With {@code dense} kernels, the stem and the
-     * stages whose output maps are at least {@link DenseKernels#MIN_SIDE} on a side (a prefix, as maps only
-     * shrink) run on ordinary NCHW maps with Winograd convolutions, the rest on blocked maps. The stages the
-     * head reads are returned as ordinary arrays, the others as they were computed (blocked ones opaque, never
-     * read) to save their conversion.
-     */
-    private NDList kernelFeatures(ParameterStore ps, NDArray input, DenseKernels dense) {
-        List<Boolean> blockedOut = new ArrayList<>();
-        MapOps winograd = dense == null ? null : winogradOps(ps, dense);
-        MapOps blocked = blockedOps(ps);
-        NDList maps = network.backbone().stageFeatures(input, (block, x) -> {
-            NDArray in = x.singletonOrThrow();
-            boolean inBlocked = !blockedOut.isEmpty() && blockedOut.get(blockedOut.size() - 1);
-            boolean onDense = winograd != null && minOutputSide(block, in) >= DenseKernels.MIN_SIDE;
-            NDArray out = onDense ? walk(block, inBlocked ? kernels.toDense(in) : in, winograd)
-                    : walk(block, inBlocked ? in : kernels.toBlocked(in, bf16), blocked);
-            blockedOut.add(!onDense);
-            return new NDList(out);
-        }, UnaryOperator.identity());
-        NDList features = new NDList(maps.size());
-        for (int s = 0; s < maps.size(); s++) {
-            NDArray m = maps.get(s);
-            // blockedOut[0] is the stem's layout; stage s + 1 is entry s + 1.
-            NDArray f = headStages.contains(s + 1) && blockedOut.get(s + 1) ? kernels.toDense(m) : m;
-            f.setName(m.getName());
-            features.add(f);
-        }
-        return features;
-    }
-
-    /**
-     * The smaller side of {@code block}'s output for input {@code in}, remembered per block and input shape:
-     * DJL infers the output shape of a lambda or join block by running it on arrays of zeros.
-     */
-    private long minOutputSide(Block block, NDArray in) {
-        Shape s = in.getShape();
-        Shape one = new Shape(1, s.get(1), s.get(2), s.get(3));
-        return outputSides.computeIfAbsent(List.of(block, one), k -> {
-            Shape out = block.getOutputShapes(new Shape[] {one})[0];
-            return Math.min(out.get(2), out.get(3));
-        });
-    }
-
-    /** The folded convolution {@code f} of {@code conv} on {@code x}, then ReLU if asked. */
-    @FunctionalInterface
-    private interface FoldedConvOp {
-        NDArray apply(FoldedConv f, Conv2d conv, NDArray x, boolean relu);
-    }
-
-    /**
-     * How a walk over the backbone computes on its maps: folded convolutions, {@code relu(a + b)} in
-     * {@code a}'s storage, and the blocks the kernels do not cover (channel gates, max-pool).
-     */
-    private record MapOps(FoldedConvOp conv, BinaryOperator<NDArray> addRelu,
-            BiFunction<Block, NDArray, NDArray> uncovered) {}
-
-    /** Blocked maps: packed weights; uncovered blocks run on an ordinary copy that is reordered back. */
-    private MapOps blockedOps(ParameterStore ps) {
-        return new MapOps((f, conv, x, relu) -> kernels.conv(x, f.packed, f.blockedBias, f.blockedStride,
-                conv.getPadding(), conv.getDilation(), conv.getGroups(), relu), kernels::addRelu,
-                (block, x) -> kernels.toBlocked(run(ps, block, new NDList(kernels.toDense(x))).singletonOrThrow(), bf16));
-    }
-
-    /** Ordinary NCHW maps: the folded float32 weights on {@link DenseKernels}. */
-    private MapOps winogradOps(ParameterStore ps, DenseKernels dense) {
-        return new MapOps((f, conv, x, relu) -> dense.conv(x, f.weight, f.bias, f.blockedStride, conv.getPadding(),
-                conv.getDilation(), conv.getGroups(), relu), dense::addRelu,
-                (block, x) -> run(ps, block, new NDList(x)).singletonOrThrow());
-    }
-
-    /** {@code block} on {@code x} in the layout of {@code ops}; the result is in the same layout. */
-    private NDArray walk(Block block, NDArray x, MapOps ops) {
-        List<Block> children = block.getChildren().values();
-        if (block instanceof SequentialBlock) {
-            NDArray in = x;
-            for (int i = 0; i < children.size(); i++) {
-                Block c = children.get(i);
-                if (mergedSubsamples.contains(c)) {
-                    continue; // the next convolution takes the stride
-                }
-                NDArray previous = x;
-                FoldedConv f = foldedConv(c);
-                if (f != null) {
-                    boolean relu = i + 2 < children.size() && isLambda(children.get(i + 2), RELU);
-                    x = ops.conv().apply(f, (Conv2d) c, x, relu);
-                    i += relu ? 2 : 1; // the batch norm is inside the folded weights
-                } else {
-                    x = walk(c, x, ops);
-                }
-                releaseIntermediate(previous, in, x);
-            }
-            return x;
-        }
-        if (block instanceof JoinBlock join && join.kind() == JoinBlock.Kind.ADD_RELU) {
-            NDArray a = walk(children.get(0), x, ops);
-            NDArray b = walk(children.get(1), x, ops);
-            // The sum is written into one of the branch outputs; never into the unit's input (an identity branch).
-            NDArray sum = a == x ? ops.addRelu().apply(b, a) : ops.addRelu().apply(a, b);
-            releaseIntermediate(a, x, sum);
-            releaseIntermediate(b, x, sum);
-            return sum;
-        }
-        if (isLambda(block, IDENTITY)) {
-            return x;
-        }
-        return ops.uncovered().apply(block, x);
-    }
-
-    /**
-     * Frees {@code used} unless it is the walk's input or its result: the batch's manager would otherwise keep
-     * every intermediate map of the backbone to the end of the batch, about 40 maps where 3 are live at a
-     * time. A sum's result shares its storage with a branch output; closing that output's handle leaves the
-     * storage to the result.
-     */
-    private static void releaseIntermediate(NDArray used, NDArray input, NDArray result) {
-        if (used != input && used != result) {
-            used.close();
-        }
-    }
-
-    private static boolean isLambda(Block block, String name) {
-        return block instanceof LambdaBlock lambda && name.equals(lambda.getName());
     }
 
     @Override
