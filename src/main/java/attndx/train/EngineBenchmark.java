@@ -164,12 +164,19 @@ public final class EngineBenchmark {
     public record Options(List<Case> cases, int rounds, double jvmWarmupSeconds, int warmup, int reps, int threads,
             Path torchref, Path driver, Path profileDir) {
         public Options {
-            if (rounds < 1 || !(jvmWarmupSeconds >= 0) || warmup < 0 || reps < 1 || threads < 1) {
-                throw new IllegalArgumentException("bench engine needs rounds >= 1, jvm warm-up >= 0, warmup >= 0, "
-                        + "reps >= 1 and threads >= 1, got " + rounds + ", " + jvmWarmupSeconds + ", " + warmup + ", "
-                        + reps + ", " + threads);
-            }
+            atLeast("rounds", rounds, 1);
+            atLeast("jvm-warmup", jvmWarmupSeconds, 0);
+            atLeast("warmup", warmup, 0);
+            atLeast("reps", reps, 1);
+            atLeast("threads", threads, 1);
             cases = List.copyOf(cases);
+        }
+
+        private static void atLeast(String option, double value, double min) {
+            if (!(value >= min)) {
+                throw new IllegalArgumentException("bench engine --" + option + " must be >= " + (long) min + ", got "
+                        + (value == Math.rint(value) ? String.valueOf((long) value) : String.valueOf(value)));
+            }
         }
     }
 

@@ -40,6 +40,16 @@ class EngineReportTest {
     }
 
     @Test
+    void badOptionsAreRejectedNamingTheOption() {
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                () -> new EngineBenchmark.Options(List.of(), 2, -1.5, 2, 3, 2, null, null, null));
+        assertEquals("bench engine --jvm-warmup must be >= 0, got -1.5", e.getMessage());
+        IllegalArgumentException reps = assertThrows(IllegalArgumentException.class,
+                () -> new EngineBenchmark.Options(List.of(), 2, 15, 2, 0, 2, null, null, null));
+        assertEquals("bench engine --reps must be >= 1, got 0", reps.getMessage());
+    }
+
+    @Test
     void badCasesAreRejectedWithTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> new Case(EngineBenchmark.Kind.INFER, "gap", 4, 64, null));
