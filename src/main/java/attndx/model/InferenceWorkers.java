@@ -17,8 +17,8 @@ import java.util.concurrent.atomic.AtomicInteger;
  * batch is cut into one slice per worker. With as many workers as the caller has intra-op threads, the cores
  * are used as one multi-threaded forward would use them (measured equal for the blocked kernels), and each
  * worker may use the Winograd kernels ({@link DenseKernels}), which only a one-thread thread gets: at 28x28,
- * batch 64 on the 2-core CPU, a ResNet-18 forward ran at 295 images/s this way against 266 on one
- * two-thread forward (README, Performance). Close it to stop the threads.
+ * batch 64 on the 2-core CPU, ResNet-18 predictions ran at 290-295 images/s this way against 267-270 on one
+ * two-thread forward (medians of five processes; README, Performance). Close it to stop the threads.
  */
 final class InferenceWorkers implements AutoCloseable {
     /**
