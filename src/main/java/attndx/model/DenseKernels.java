@@ -15,9 +15,10 @@ import java.util.Optional;
  * direct one: NNPACK's Winograd F(6x6, 3x3) kernel (bundled in libtorch, reached as
  * {@code _nnpack_spatial_convolution}) for 3x3 stride-1 convolutions (padding below 3) with at least
  * {@link #MIN_CHANNELS} input channels on maps of at least {@link #MIN_SIDE} x {@link #MIN_SIDE}; oneDNN's
- * convolution for the others ({@link OneDnnKernels} on ordinary maps); ReLU and the residual sum in place. Measured with one thread, batch 64, on the 2-core AVX-512 CPU
- * (GFLOP/s, NNPACK vs oneDNN blocked): 64 channels at 28x28 121 vs 110, 128 at 14x14 185 vs 119, 256 at 16x16
- * 206 vs 122; below the thresholds NNPACK loses (256 at 7x7 93 vs 135, 1 channel at 28x28 12 vs 78).
+ * convolution for the others ({@link OneDnnKernels} on ordinary maps); ReLU and the residual sum in place.
+ * Measured with one thread, batch 64, on the 2-core AVX-512 CPU (GFLOP/s, NNPACK vs oneDNN blocked): 64
+ * channels at 28x28 121 vs 110, 128 at 14x14 185 vs 119, 256 at 16x16 206 vs 122; below the thresholds
+ * NNPACK loses (256 at 7x7 93 vs 135, 1 channel at 28x28 12 vs 78).
  * Winograd outputs differ from direct ones by float rounding of a few 1e-6 relative.
  *
  * <p>Offered only to a thread with one libtorch intra-op thread ({@link #forCurrentThread}): libtorch
@@ -103,7 +104,7 @@ final class DenseKernels {
 
     /**
      * The convolution of NCHW {@code x} with an O x I x kH x kW {@code weight} and {@code bias}, then ReLU if
-     * asked: on the Winograd kernel where it is faster (see the class comment), else libtorch's own.
+     * asked: on the Winograd kernel where it is faster (see the class comment), else on oneDNN's.
      */
     NDArray conv(NDArray x, NDArray weight, NDArray bias, Shape stride, Shape padding, Shape dilation, int groups,
             boolean relu) {

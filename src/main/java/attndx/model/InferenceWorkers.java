@@ -29,7 +29,6 @@ final class InferenceWorkers implements AutoCloseable {
     private static final AtomicInteger POOLS = new AtomicInteger();
 
     private final ExecutorService pool;
-    private final int count;
 
     /**
      * How many workers a runner uses for batches of {@code batchSize} on {@code device}: one per intra-op
@@ -54,7 +53,6 @@ final class InferenceWorkers implements AutoCloseable {
         if (count < 1) {
             throw new IllegalArgumentException("workers must be >= 1, got " + count);
         }
-        this.count = count;
         int pool = POOLS.incrementAndGet();
         AtomicInteger thread = new AtomicInteger();
         this.pool = Executors.newFixedThreadPool(count, r -> {
@@ -93,11 +91,6 @@ final class InferenceWorkers implements AutoCloseable {
             // back. The workers keep their own OpenMP setting of one thread.
             JniUtils.setNumThreads(callerThreads);
         }
-    }
-
-    /** The number of threads. */
-    int count() {
-        return count;
     }
 
     /** Runs every task on the workers and waits for all; rethrows the first failure. */

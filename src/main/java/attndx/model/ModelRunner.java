@@ -32,7 +32,7 @@ public final class ModelRunner implements AutoCloseable {
     private final InferenceKernels kernels;
     private final int workerCount;
     private FoldedInference folded;
-    private InferenceWorkers workers;
+    private InferenceWorkers workerPool;
 
     /** A runner over {@code model} evaluating at most {@code batchSize} images per forward. */
     public ModelRunner(DiagnosisModel model, int batchSize) {
@@ -205,10 +205,10 @@ public final class ModelRunner implements AutoCloseable {
     }
 
     private InferenceWorkers pool() {
-        if (workers == null) {
-            workers = new InferenceWorkers(workerCount);
+        if (workerPool == null) {
+            workerPool = new InferenceWorkers(workerCount);
         }
-        return workers;
+        return workerPool;
     }
 
     private FoldedInference folded() {
@@ -221,9 +221,9 @@ public final class ModelRunner implements AutoCloseable {
     /** Frees the folded parameter snapshot and stops the workers. */
     @Override
     public void close() {
-        if (workers != null) {
-            workers.close();
-            workers = null;
+        if (workerPool != null) {
+            workerPool.close();
+            workerPool = null;
         }
         if (folded != null) {
             folded.close();
