@@ -1,11 +1,11 @@
 package attndx.cli;
 
 import attndx.core.Engines;
-import attndx.explain.ExplanationWorkload;
-import attndx.model.BenchmarkReport;
-import attndx.model.ModelBenchmark;
-import attndx.train.EngineBenchmark;
-import attndx.train.EngineReport;
+import attndx.bench.ExplanationWorkload;
+import attndx.bench.BenchmarkReport;
+import attndx.bench.ModelBenchmark;
+import attndx.bench.EngineBenchmark;
+import attndx.bench.EngineReport;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;

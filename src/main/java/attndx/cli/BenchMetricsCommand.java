@@ -1,6 +1,6 @@
 package attndx.cli;
 
-import attndx.metrics.MetricsThroughput;
+import attndx.bench.MetricsThroughput;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,8 +1,8 @@
 package attndx.cli;
 
 import attndx.core.Engines;
-import attndx.model.BenchmarkReport;
-import attndx.model.ModelBenchmark;
+import attndx.bench.BenchmarkReport;
+import attndx.bench.ModelBenchmark;
 import attndx.model.ModelPresets;
 import java.util.ArrayList;
 import java.util.List;

@@ -17,7 +17,7 @@ import attndx.train.Precision;
 import attndx.train.TrainConfig;
 import attndx.train.Training;
 import attndx.train.TrainingResult;
-import attndx.train.TrainingThroughput;
+import attndx.bench.TrainingThroughput;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;

@@ -7,7 +7,7 @@ import attndx.data.SplitRatios;
 import attndx.data.Splitter;
 import attndx.metrics.BootstrapConfig;
 import attndx.metrics.EvaluationConfig;
-import attndx.model.InferenceKernels;
+import attndx.kernels.InferenceKernels;
 import attndx.report.EvaluationRun;
 import attndx.report.EvaluationTable;
 import java.nio.file.Files;

@@ -16,11 +16,11 @@ import ai.djl.training.tracker.Tracker;
  * the throughput benchmark and the model's own learning test. The real training loop, with the
  * attention losses of paper 5.5, lives in {@code attndx.train}. Owns one DJL Trainer: close it.
  */
-final class ClassificationStep implements AutoCloseable {
+public final class ClassificationStep implements AutoCloseable {
     private final Trainer trainer;
 
     /** Adam with the given learning-rate schedule (e.g. {@code Tracker.fixed(1e-3f)}). */
-    ClassificationStep(DiagnosisModel model, Tracker learningRate) {
+    public ClassificationStep(DiagnosisModel model, Tracker learningRate) {
         trainer = model.model().newTrainer(new DefaultTrainingConfig(Loss.softmaxCrossEntropyLoss())
                 .optOptimizer(Optimizer.adam().optLearningRateTracker(learningRate).build()));
     }
@@ -29,7 +29,7 @@ final class ClassificationStep implements AutoCloseable {
      * One forward/backward/update on a batch; returns the loss. Everything the step creates lives in
      * a sub-manager closed before returning.
      */
-    float step(float[] images, float[] labels, Shape shape) {
+    public float step(float[] images, float[] labels, Shape shape) {
         try (NDManager batch = trainer.getManager().newSubManager()) {
             NDArray x = batch.create(images, shape);
             NDArray y = batch.create(labels);

@@ -1,5 +1,7 @@
 package attndx.model;
 
+import attndx.kernels.FoldedInference;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.Activation;
@@ -12,9 +14,9 @@ import java.util.List;
  * {@link FoldedInference} can run the branches on its own path and then join them, or replace the join
  * with a kernel of its own.
  */
-final class JoinBlock extends ParallelBlock {
+public final class JoinBlock extends ParallelBlock {
     /** How the branch outputs (each a single array) are combined. */
-    enum Kind {
+    public enum Kind {
         /** {@code relu(a + b)}: the end of a residual unit. */
         ADD_RELU,
         /** {@code x * g} with a B x C gate {@code g} broadcast over the pixels: channel attention. */
@@ -37,12 +39,12 @@ final class JoinBlock extends ParallelBlock {
         this.kind = kind;
     }
 
-    Kind kind() {
+    public Kind kind() {
         return kind;
     }
 
     /** The join of already computed branch outputs. */
-    NDList join(List<NDList> branches) {
+    public NDList join(List<NDList> branches) {
         return kind.apply(branches);
     }
 }

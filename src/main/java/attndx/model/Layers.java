@@ -1,5 +1,7 @@
 package attndx.model;
 
+import attndx.kernels.FoldedInference;
+
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Block;
 import ai.djl.nn.Parameter;
@@ -11,7 +13,7 @@ import ai.djl.training.initializer.XavierInitializer.FactorType;
 import ai.djl.training.initializer.XavierInitializer.RandomType;
 
 /** The small layer recipes every block of the model family is built from. */
-final class Layers {
+public final class Layers {
     /** Kaiming-normal, fan-out mode, ReLU gain: N(0, 2 / (out_channels * kh * kw)), as the PyTorch reference. */
     static final Initializer KAIMING_FAN_OUT = new XavierInitializer(RandomType.GAUSSIAN, FactorType.OUT, 2);
     /** PyTorch's default for linear and head weights: U(-1/sqrt(fan_in), 1/sqrt(fan_in)). */
@@ -31,7 +33,7 @@ final class Layers {
     }
 
     /** Epsilon of every batch norm of the model family (PyTorch default); {@link FoldedInference} folds with it. */
-    static final float BN_EPSILON = 1e-5f;
+    public static final float BN_EPSILON = 1e-5f;
 
     /** Batch norm with PyTorch's defaults (eps 1e-5; DJL momentum 0.9 = PyTorch momentum 0.1). */
     static BatchNorm batchNorm() {

@@ -1,5 +1,7 @@
 package attndx.model;
 
+import attndx.kernels.FoldedInference;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -63,12 +65,12 @@ public final class ResNetBackbone extends AbstractBlock {
     }
 
     /** The input stem (conv, BN, ReLU, optional max-pool). */
-    SequentialBlock stem() {
+    public SequentialBlock stem() {
         return stem;
     }
 
     /** The four stages, in order. */
-    List<SequentialBlock> stages() {
+    public List<SequentialBlock> stages() {
         return stages;
     }
 
@@ -89,7 +91,7 @@ public final class ResNetBackbone extends AbstractBlock {
      * {@link ChannelsLast#forStage} for DJL's operators) and run by {@code runBlock}; the named stage
      * feature maps. Shared by the plain forward and {@link FoldedInference}.
      */
-    NDList stageFeatures(NDArray input, BiFunction<Block, NDList, NDList> runBlock, UnaryOperator<NDArray> layout) {
+    public NDList stageFeatures(NDArray input, BiFunction<Block, NDList, NDList> runBlock, UnaryOperator<NDArray> layout) {
         NDList x = runBlock.apply(stem, new NDList(layout.apply(input)));
         NDList out = new NDList(stages.size());
         for (int s = 0; s < stages.size(); s++) {

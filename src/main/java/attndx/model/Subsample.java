@@ -1,5 +1,7 @@
 package attndx.model;
 
+import attndx.kernels.FoldedInference;
+
 import ai.djl.ndarray.NDList;
 import ai.djl.nn.LambdaBlock;
 
@@ -8,7 +10,7 @@ import ai.djl.nn.LambdaBlock;
  * before its unit-stride 1x1 convolution (see {@link ResidualUnits}). A {@link LambdaBlock} (same saved
  * format) that tells {@link FoldedInference} its stride, so the pair can run as one strided convolution.
  */
-final class Subsample extends LambdaBlock {
+public final class Subsample extends LambdaBlock {
     private final int stride;
 
     Subsample(int stride) {
@@ -19,7 +21,7 @@ final class Subsample extends LambdaBlock {
         this.stride = stride;
     }
 
-    int stride() {
+    public int stride() {
         return stride;
     }
 }

@@ -11,7 +11,7 @@ import attndx.data.Splits;
 import attndx.metrics.BootstrapConfig;
 import attndx.metrics.EvaluationConfig;
 import attndx.metrics.TrainingValidation;
-import attndx.model.InferenceKernels;
+import attndx.kernels.InferenceKernels;
 import attndx.model.ModelConfig;
 import attndx.model.ModelPresets;
 import attndx.train.AugmentConfig;

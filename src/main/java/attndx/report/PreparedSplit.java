@@ -7,8 +7,8 @@ import attndx.data.Sample;
 import attndx.data.SyntheticShift;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
-import attndx.model.InferenceKernels;
-import attndx.model.ModelRunner;
+import attndx.kernels.InferenceKernels;
+import attndx.kernels.ModelRunner;
 import java.util.List;
 import java.util.Random;
 

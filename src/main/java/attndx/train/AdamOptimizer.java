@@ -1,5 +1,7 @@
 package attndx.train;
 
+import attndx.kernels.FusedAdam;
+
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;

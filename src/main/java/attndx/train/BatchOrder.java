@@ -7,10 +7,10 @@ import java.util.SplittableRandom;
  * recomputed on resume. A final batch of a single image is dropped (BatchNorm cannot normalise
  * one sample in training mode).
  */
-final class BatchOrder {
+public final class BatchOrder {
     private BatchOrder() {}
 
-    static int[][] of(int size, int batchSize, long seed, int epoch) {
+    public static int[][] of(int size, int batchSize, long seed, int epoch) {
         int[] perm = new int[size];
         for (int i = 0; i < size; i++) {
             perm[i] = i;

@@ -10,7 +10,7 @@ import attndx.core.Json;
 import attndx.data.Preprocessor;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
-import attndx.model.ModelRunner;
+import attndx.kernels.ModelRunner;
 import attndx.model.ResNetBackbone;
 import java.io.IOException;
 import java.io.UncheckedIOException;

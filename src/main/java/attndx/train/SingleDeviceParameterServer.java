@@ -9,10 +9,10 @@ import ai.djl.training.optimizer.Optimizer;
  * {@code LocalParameterServer} first duplicates every gradient (needed only to reduce across devices),
  * which on a ResNet-18 copies all 11 M gradients each step and doubled the update's time on CPU.
  */
-final class SingleDeviceParameterServer implements ParameterServer {
+public final class SingleDeviceParameterServer implements ParameterServer {
     private final Optimizer optimizer;
 
-    SingleDeviceParameterServer(Optimizer optimizer) {
+    public SingleDeviceParameterServer(Optimizer optimizer) {
         this.optimizer = optimizer;
     }
 

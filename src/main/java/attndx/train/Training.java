@@ -41,7 +41,7 @@ public final class Training {
     }
 
     /** A freshly initialised model for {@code spec}, seeded by its seed, with the spec as provenance. */
-    static DiagnosisModel newModel(RunSpec spec) {
+    public static DiagnosisModel newModel(RunSpec spec) {
         @SuppressWarnings("unchecked")
         Map<String, Object> provenanceConfig = Json.mapper().convertValue(spec, Map.class);
         return DiagnosisModel.create(spec.model(), spec.preprocessing(), spec.classNames(),
@@ -60,10 +60,10 @@ public final class Training {
     }
 
     /** A resolved request: the run's spec and both splits packed for training. */
-    record Plan(RunSpec spec, TrainingData train, TrainingData val) {}
+    public record Plan(RunSpec spec, TrainingData train, TrainingData val) {}
 
     /** Resolves a request: fitted preprocessing, packed splits, perturbation set, fingerprints. */
-    static Plan plan(Request r) {
+    public static Plan plan(Request r) {
         Dataset trainSplit = nonEmpty(r.train(), "training");
         Dataset valSplit = nonEmpty(r.val(), "validation");
         Preprocessing p = r.preprocessing().normalisation() == Preprocessing.Normalisation.DATASET

@@ -26,7 +26,7 @@ import java.util.Map;
  * perturbed T(x) when the consistency term needs it, compute the full objective, back-propagate
  * and update. The step's arrays live in a sub-manager closed before it returns.
  */
-final class TrainingStep {
+public final class TrainingStep {
     private final DiagnosisModel model;
     private final ParameterStore ps;
     /** The same store when the run is mixed precision, else null. */
@@ -44,13 +44,13 @@ final class TrainingStep {
      * The loss terms of the step, the terms not computed, the time spent assembling the batch, and
      * whether the update was applied (mixed precision skips a step whose gradients overflowed).
      */
-    record Result(Map<String, Float> loss, Map<String, String> skipped, long dataNanos, boolean updated) {}
+    public record Result(Map<String, Float> loss, Map<String, String> skipped, long dataNanos, boolean updated) {}
 
     /**
      * A step for {@code model} with a fresh {@link AdamOptimizer} (weight decay on the backbone only)
      * whose state lives in {@code runManager}.
      */
-    static TrainingStep create(DiagnosisModel model, RunSpec spec, long[] classCounts, NDManager runManager) {
+    public static TrainingStep create(DiagnosisModel model, RunSpec spec, long[] classCounts, NDManager runManager) {
         TrainConfig cfg = spec.train();
         AdamOptimizer optimizer = new AdamOptimizer(runManager, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                 DiagnosisTrainer.backboneOnly(model));
@@ -109,7 +109,7 @@ final class TrainingStep {
         return mixed == null ? null : mixed.scaler();
     }
 
-    Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps) {
+    public Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps) {
         try (NDManager bm = runManager.newSubManager()) {
             long t0 = System.nanoTime();
             NDArray x = data.images(bm, idx);

@@ -22,7 +22,7 @@ import attndx.model.DiagnosisOutput;
 import attndx.model.ModelConfig;
 import attndx.model.ModelConfig.Stem;
 import attndx.model.ModelPresets;
-import attndx.model.ModelRunner;
+import attndx.kernels.ModelRunner;
 import attndx.model.SpatialMaps;
 import java.util.List;
 import java.util.Map;

@@ -16,7 +16,7 @@ import attndx.model.ModelConfig.AttentionMode;
 import attndx.model.ModelConfig.Fusion;
 import attndx.model.ModelConfig.Stem;
 import attndx.model.ModelPresets;
-import attndx.model.ModelRunner;
+import attndx.kernels.ModelRunner;
 import attndx.model.Prediction;
 import attndx.model.SpatialMaps;
 import java.util.List;

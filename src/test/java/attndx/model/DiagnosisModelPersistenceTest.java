@@ -1,5 +1,7 @@
 package attndx.model;
 
+import attndx.kernels.ModelRunner;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;

@@ -1,5 +1,7 @@
 package attndx.model;
 
+import attndx.kernels.ModelRunner;
+
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.types.Shape;

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import ai.djl.ndarray.NDManager;
 import attndx.data.Dataset;
 import attndx.metrics.TrainingValidation;
-import attndx.model.MemoryStats;
+import attndx.bench.MemoryStats;
 import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package attndx.explain.eval;
 
-import attndx.model.ModelRunner;
+import attndx.kernels.ModelRunner;
 import attndx.model.Prediction;
 
 /**

@@ -12,7 +12,7 @@ import attndx.explain.GradCamMaps;
 import attndx.model.DiagnosisModel;
 import attndx.model.ModelConfig.Stem;
 import attndx.model.ModelPresets;
-import attndx.model.ModelRunner;
+import attndx.kernels.ModelRunner;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
