@@ -8,6 +8,7 @@ import attndx.data.Splitter;
 import attndx.metrics.BootstrapConfig;
 import attndx.metrics.EvaluationConfig;
 import attndx.kernels.InferenceKernels;
+import attndx.kernels.KernelSelection;
 import attndx.report.EvaluationRun;
 import attndx.report.EvaluationTable;
 import java.nio.file.Files;
@@ -82,7 +83,8 @@ final class EvaluateCommand implements Callable<Integer> {
                 sensitivity, 0.5, bins, List.of(0.8, 0.9, 0.95), coverage);
         Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("evaluation-" + split);
         EvaluationRun.Result r = EvaluationRun.run(new EvaluationRun.Request(model, all, split, calibrateOn, cfg,
-                falseFlagRate, noStress ? List.of() : stress, mcPasses, kernels, dir));
+                falseFlagRate, noStress ? List.of() : stress, mcPasses,
+                kernels != null ? kernels : KernelSelection.current().inference(), dir));
         w.print(EvaluationTable.format(r));
         w.println("results: " + dir.resolve(EvaluationRun.FILE));
         w.flush();
@@ -105,7 +107,7 @@ final class EvaluateCommand implements Callable<Integer> {
         @Override
         public InferenceKernels convert(String value) {
             return switch (value.toLowerCase(Locale.ROOT)) {
-                case "fp32" -> InferenceKernels.ONEDNN;
+                case "fp32" -> null; // the float32 kernels the machine's kernel selection runs
                 case "bf16" -> InferenceKernels.ONEDNN_BF16;
                 default -> throw new TypeConversionException("expected fp32 or bf16, got '" + value + "'");
             };

@@ -16,7 +16,6 @@ import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
 import attndx.kernels.FoldedInference;
 import attndx.model.ImageBatches;
-import attndx.kernels.InferenceKernels;
 import attndx.model.ModelConfig;
 import attndx.model.SpatialMaps;
 import java.util.ArrayList;
@@ -54,7 +53,7 @@ public final class GradCam implements AutoCloseable {
         }
         this.model = model;
         this.batchSize = batchSize;
-        this.folded = new FoldedInference(model.network(), model.model().getNDManager(), InferenceKernels.ONEDNN);
+        this.folded = new FoldedInference(model.network(), model.model().getNDManager());
         this.headStages = model.network().headStages();
         Set<Parameter> backbone = Collections.newSetFromMap(new IdentityHashMap<>());
         backbone.addAll(model.network().backbone().getParameters().values());

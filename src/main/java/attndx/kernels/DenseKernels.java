@@ -51,11 +51,12 @@ final class DenseKernels {
     }
 
     /**
-     * The kernels, for a CPU array in a thread with one intra-op thread where the module loaded and NNPACK
-     * runs on this CPU; else empty.
+     * The kernels, for a CPU array in a thread with one intra-op thread where {@link KernelSelection} runs
+     * them, the module loaded and NNPACK runs on this CPU; else empty.
      */
     static Optional<DenseKernels> forCurrentThread(Device device) {
-        if (!Device.Type.CPU.equals(device.getDeviceType()) || InferenceWorkers.intraOpThreads() != 1) {
+        if (!Device.Type.CPU.equals(device.getDeviceType()) || InferenceWorkers.intraOpThreads() != 1
+                || !KernelSelection.current().uses(KernelComponent.WINOGRAD)) {
             return Optional.empty();
         }
         return Holder.LOADED.get();

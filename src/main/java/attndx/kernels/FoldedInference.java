@@ -1,6 +1,5 @@
 package attndx.kernels;
 
-import attndx.model.ChannelsLast;
 import attndx.model.DiagnosisNetwork;
 import attndx.model.JoinBlock;
 import attndx.model.Layers;
@@ -68,9 +67,12 @@ public final class FoldedInference implements AutoCloseable {
      */
     record FoldedConv(NDArray weight, NDArray bias, NDArray packed, NDArray blockedBias, Shape blockedStride) {}
 
-    /** As {@link #FoldedInference(DiagnosisNetwork, NDManager, InferenceKernels)} with {@link InferenceKernels#ONEDNN}. */
+    /**
+     * As {@link #FoldedInference(DiagnosisNetwork, NDManager, InferenceKernels)} with the kernels
+     * {@link KernelSelection} chose for this machine.
+     */
     public FoldedInference(DiagnosisNetwork network, NDManager parent) {
-        this(network, parent, InferenceKernels.ONEDNN);
+        this(network, parent, KernelSelection.current().inference());
     }
 
     /**
@@ -82,7 +84,15 @@ public final class FoldedInference implements AutoCloseable {
     public FoldedInference(DiagnosisNetwork network, NDManager parent, InferenceKernels kind) {
         this.network = network;
         this.bf16 = kind == InferenceKernels.ONEDNN_BF16;
-        this.kernels = kind == InferenceKernels.DJL ? null : OneDnnKernels.forDevice(parent.getDevice()).orElse(null);
+        KernelSelection selection = KernelSelection.current();
+        if (bf16 && !selection.uses(KernelComponent.BF16)) {
+            throw new AttndxException("bf16 inference does not run on this machine: "
+                    + selection.whyNot(KernelComponent.BF16));
+        }
+        // A kind asked for explicitly still runs only where the selection admits its kernels.
+        this.kernels = kind == InferenceKernels.DJL || !selection.uses(KernelComponent.BLOCKED) ? null
+                : OneDnnKernels.forDevice(parent.getDevice()).orElse(null);
+        network.backbone().useChannelsLast(selection.uses(KernelComponent.CHANNELS_LAST));
         if (bf16 && (kernels == null || !kernels.bf16Supported())) {
             throw new AttndxException("bf16 inference needs oneDNN's blocked kernels on a CPU with bf16 support; here: "
                     + (kernels == null ? "device " + parent.getDevice() + ", kernels " + OneDnnKernels.status()
@@ -214,7 +224,7 @@ public final class FoldedInference implements AutoCloseable {
         try (NoGrad noGrad = NoGrad.enter()) {
             if (kernels == null || input.getDataType() != DataType.FLOAT32) {
                 return network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x),
-                        ChannelsLast::forStage);
+                        network.backbone().layout());
             }
             DenseKernels dense = bf16 ? null : DenseKernels.forCurrentThread(input.getDevice()).orElse(null);
             return walk.features(ps, input, dense);

@@ -28,12 +28,14 @@ public final class FusedAdam {
 
     /** The kernel, when its module loaded ({@link #status} says why not). */
     public static Optional<FusedAdam> get() {
-        return LOADED.get();
+        return KernelSelection.current().uses(KernelComponent.FUSED_ADAM) ? LOADED.get() : Optional.empty();
     }
 
     /** "on", or "off: " and why the kernel is not available in this process. */
     public static String status() {
-        return LOADED.status();
+        KernelSelection selection = KernelSelection.current();
+        return selection.uses(KernelComponent.FUSED_ADAM) ? LOADED.status()
+                : "off: " + selection.whyNot(KernelComponent.FUSED_ADAM);
     }
 
     /** On the first step the bias-corrected m / sqrt(v) is the gradient's sign: w moves by lr against it. */

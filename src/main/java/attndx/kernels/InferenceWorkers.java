@@ -33,10 +33,12 @@ final class InferenceWorkers implements AutoCloseable {
     /**
      * How many workers a runner uses for batches of {@code batchSize} on {@code device}: one per intra-op
      * thread of the calling thread, at most one per {@link #MIN_SLICE} images, and 1 (no workers) off the CPU
-     * and for kernels other than {@link InferenceKernels#ONEDNN} (bf16 and DJL's operators gain nothing).
+     * and for kernels other than {@link InferenceKernels#ONEDNN} (bf16 and DJL's operators gain nothing), and
+     * where {@link KernelSelection} does not run the Winograd kernels (the workers' gain is theirs).
      */
     static int count(Device device, InferenceKernels kernels, int batchSize) {
-        if (kernels != InferenceKernels.ONEDNN || !Device.Type.CPU.equals(device.getDeviceType())) {
+        if (kernels != InferenceKernels.ONEDNN || !Device.Type.CPU.equals(device.getDeviceType())
+                || !KernelSelection.current().uses(KernelComponent.WINOGRAD)) {
             return 1;
         }
         return Math.max(1, Math.min(intraOpThreads(), batchSize / MIN_SLICE));

@@ -40,9 +40,12 @@ public final class ModelRunner implements AutoCloseable {
     private FoldedInference folded;
     private InferenceWorkers workerPool;
 
-    /** A runner over {@code model} evaluating at most {@code batchSize} images per forward. */
+    /**
+     * A runner over {@code model} evaluating at most {@code batchSize} images per forward, on the kernels
+     * {@link KernelSelection} chose for this machine.
+     */
     public ModelRunner(DiagnosisModel model, int batchSize) {
-        this(model, batchSize, InferenceKernels.ONEDNN);
+        this(model, batchSize, KernelSelection.current().inference());
     }
 
     /**

@@ -37,6 +37,8 @@ public final class ResNetBackbone extends AbstractBlock {
 
     private final SequentialBlock stem;
     private final List<SequentialBlock> stages = new ArrayList<>();
+    /** Whether the forward runs its large stages channels-last ({@link ChannelsLast}); else plain NCHW. */
+    private volatile boolean channelsLast = true;
 
     private ResNetBackbone(Builder b) {
         super(VERSION);
@@ -83,7 +85,27 @@ public final class ResNetBackbone extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         return stageFeatures(inputs.singletonOrThrow(), (block, x) -> block.forward(ps, x, training, params),
-                ChannelsLast::forStage);
+                layout());
+    }
+
+    /**
+     * Chooses the memory layout of the forward (training included): channels-last (the default, faster on the
+     * CPU it was tuned on) or plain NCHW, for machines where the kernel probe did not admit channels-last
+     * convolutions. The results agree up to float rounding.
+     */
+    public void useChannelsLast(boolean on) {
+        channelsLast = on;
+    }
+
+    /** The layout each stage is entered through: {@link ChannelsLast#forStage}, or contiguous NCHW. */
+    public UnaryOperator<NDArray> layout() {
+        return channelsLast ? ChannelsLast::forStage : ResNetBackbone::contiguous;
+    }
+
+    private static NDArray contiguous(NDArray x) {
+        Shape s = x.getShape();
+        // Not viewable as (B, C*H*W) when channels-last, so this reshape copies into NCHW order.
+        return s.dimension() == 4 ? x.reshape(s.get(0), -1).reshape(s) : x;
     }
 
     /**

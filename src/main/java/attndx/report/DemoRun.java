@@ -11,7 +11,7 @@ import attndx.data.Splits;
 import attndx.metrics.BootstrapConfig;
 import attndx.metrics.EvaluationConfig;
 import attndx.metrics.TrainingValidation;
-import attndx.kernels.InferenceKernels;
+import attndx.kernels.KernelSelection;
 import attndx.model.ModelConfig;
 import attndx.model.ModelPresets;
 import attndx.train.AugmentConfig;
@@ -71,7 +71,7 @@ public final class DemoRun {
                 model, Preprocessing.defaults(), cfg, runDir), new TrainingValidation(), progress);
         EvaluationConfig eval = EvaluationConfig.defaults().withBootstrap(new BootstrapConfig(1000, 0.95, s.seed()));
         EvaluationRun.Result evaluated = EvaluationRun.run(new EvaluationRun.Request(trained.modelDir(), data,
-                Splits.TEST, Splits.VAL, eval, 0.05, List.of(0.0, 0.5, 1.0), 0, InferenceKernels.ONEDNN,
+                Splits.TEST, Splits.VAL, eval, 0.05, List.of(0.0, 0.5, 1.0), 0, KernelSelection.current().inference(),
                 runDir.resolve("evaluation-test")));
         return new Result(dataDir, trained, evaluated);
     }

@@ -24,6 +24,7 @@ import attndx.metrics.StressTest;
 import attndx.metrics.StressTestReport;
 import attndx.model.DiagnosisModel;
 import attndx.kernels.InferenceKernels;
+import attndx.kernels.KernelSelection;
 import attndx.kernels.ModelRunner;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -148,6 +149,7 @@ public final class EvaluationRun {
         cfg.put("stressStrengths", r.stressStrengths());
         cfg.put("mcPasses", r.mcPasses());
         cfg.put("inferenceKernels", r.kernels().name());
+        cfg.put("kernelSelection", KernelSelection.current().line());
         return cfg;
     }
 

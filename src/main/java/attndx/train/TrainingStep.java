@@ -1,5 +1,8 @@
 package attndx.train;
 
+import attndx.kernels.KernelComponent;
+import attndx.kernels.KernelSelection;
+
 import ai.djl.Device;
 import ai.djl.engine.Engine;
 import ai.djl.ndarray.NDArray;
@@ -52,6 +55,7 @@ public final class TrainingStep {
      */
     public static TrainingStep create(DiagnosisModel model, RunSpec spec, long[] classCounts, NDManager runManager) {
         TrainConfig cfg = spec.train();
+        model.network().backbone().useChannelsLast(KernelSelection.current().uses(KernelComponent.CHANNELS_LAST));
         AdamOptimizer optimizer = new AdamOptimizer(runManager, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                 DiagnosisTrainer.backboneOnly(model));
         ParameterStore ps;
