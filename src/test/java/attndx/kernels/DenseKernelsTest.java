@@ -15,6 +15,7 @@ import ai.djl.nn.convolutional.Conv2d;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -24,6 +25,12 @@ import org.junit.jupiter.params.provider.CsvSource;
  * elsewhere, both against DJL's convolution.
  */
 class DenseKernelsTest {
+    /** Called directly, the kernels must not run where the probe refused them: they could kill the JVM. */
+    @BeforeEach
+    void onlyWhereAdmitted() {
+        KernelAssumptions.assumeRuns(KernelComponent.BLOCKED);
+        KernelAssumptions.assumeRuns(KernelComponent.WINOGRAD);
+    }
     @ParameterizedTest
     @CsvSource({
         "64, 14, 1, 1, false", // Winograd

@@ -78,6 +78,7 @@ class FoldedInferenceTest {
     @ParameterizedTest
     @ValueSource(strings = {"gap", "se", "attn-multiscale"})
     void bf16KernelsStayWithinBfloat16RoundingOfTheFloat32Forward(String preset) {
+        KernelAssumptions.assumeRuns(KernelComponent.BF16);
         try (DiagnosisModel m = DiagnosisModel.create(NetworkFixtures.tiny(preset, 2), Preprocessing.defaults(),
                 List.of("a", "b"), Provenance.capture("test", Map.of(), "", 1), 28);
                 NDManager batch = m.model().getNDManager().newSubManager()) {
@@ -118,6 +119,10 @@ class FoldedInferenceTest {
     /** As above; {@code winograd}, when not null, is whether this thread's forward must use Winograd stages. */
     private static void assertFoldedMatchesPlain(ModelConfig config, int batchSize, int size, InferenceKernels kind,
             int expectedFolded, Boolean winograd) {
+        KernelAssumptions.assumeRuns(kind);
+        if (Boolean.TRUE.equals(winograd)) {
+            KernelAssumptions.assumeRuns(KernelComponent.WINOGRAD);
+        }
         try (DiagnosisModel m = DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
                 Provenance.capture("test", Map.of(), "", 1), size);
                 NDManager batch = m.model().getNDManager().newSubManager()) {

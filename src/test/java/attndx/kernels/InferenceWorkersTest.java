@@ -2,6 +2,7 @@ package attndx.kernels;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeFalse;
 
 import ai.djl.Device;
 import java.util.ArrayList;
@@ -42,6 +43,7 @@ class InferenceWorkersTest {
 
     @Test
     void aRunnerGetsOneWorkerPerThreadAndPerSixteenImagesOnTheCpuKernelsOnly() {
+        KernelAssumptions.assumeRuns(KernelComponent.WINOGRAD);
         int threads = InferenceWorkers.intraOpThreads();
         assertEquals(Math.min(threads, 4), InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 64));
         assertEquals(1, InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 31));
@@ -49,6 +51,12 @@ class InferenceWorkersTest {
         assertEquals(1, InferenceWorkers.count(Device.cpu(), InferenceKernels.DJL, 64));
         assertEquals(1, InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN_BF16, 64));
         assertEquals(1, InferenceWorkers.count(Device.gpu(), InferenceKernels.ONEDNN, 64));
+    }
+
+    @Test
+    void withoutTheWinogradKernelsThereAreNoWorkers() {
+        assumeFalse(KernelSelection.current().uses(KernelComponent.WINOGRAD), "the Winograd kernels run here");
+        assertEquals(1, InferenceWorkers.count(Device.cpu(), InferenceKernels.ONEDNN, 64));
     }
 
     @Test

@@ -56,6 +56,7 @@ class ModelRunnerTest {
      */
     @Test
     void parallelSlicesGiveEachImageTheOneWorkerAnswer() {
+        KernelAssumptions.assumeRuns(KernelComponent.WINOGRAD);
         ModelConfig config = ModelPresets.create("attn-multiscale", 18, 64, ModelConfig.Stem.SMALL_INPUT, 1, 2);
         try (DiagnosisModel m = model(config, List.of("a", "b"));
                 ModelRunner parallel = new ModelRunner(m, 32, InferenceKernels.ONEDNN, 2);

@@ -12,12 +12,18 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.nn.Activation;
 import ai.djl.nn.convolutional.Conv2d;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /** The blocked oneDNN kernels against DJL's operators and hand-computed values. */
 class OneDnnKernelsTest {
+    /** Called directly, the kernels must not run where the probe refused them: they could kill the JVM. */
+    @BeforeEach
+    void onlyWhereAdmitted() {
+        KernelAssumptions.assumeRuns(KernelComponent.BLOCKED);
+    }
     private static OneDnnKernels kernels() {
         return OneDnnKernels.forDevice(Device.cpu())
                 .orElseThrow(() -> new AssertionError("blocked kernels: " + OneDnnKernels.status()));

@@ -1,5 +1,8 @@
 package attndx.train;
 
+import attndx.kernels.KernelAssumptions;
+import attndx.kernels.KernelComponent;
+
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -42,6 +45,7 @@ class AdamOptimizerTest {
 
     @Test
     void fusedKernelGivesDjlsAdamUpdatesWithAndWithoutDecayAndRescale() {
+        KernelAssumptions.assumeRuns(KernelComponent.FUSED_ADAM);
         try (NDManager m = NDManager.newBaseManager()) {
             AdamOptimizer fused = adam(m);
             assertTrue(fused.fusedKernel(), "fused Adam: " + AdamOptimizer.fusedKernelStatus());
