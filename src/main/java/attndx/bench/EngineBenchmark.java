@@ -34,11 +34,16 @@ public final class EngineBenchmark {
 
     /** What one case times; {@link #referenceKind()} is the request kind of the reference driver. */
     public enum Kind {
-        /** Forward, softmax cross-entropy backward and Adam update. */
+        /** Forward, softmax cross-entropy backward and Adam update, on the kernels the selection runs. */
         TRAIN("train", "train"),
+        /** The same on the plain kernel set (NCHW, DJL's Adam): what a machine whose probe admits nothing gets. */
+        TRAIN_PLAIN("train-plain", "train"),
         /** AttnDx's inference path ({@code ModelRunner}). */
         INFER("infer", "infer"),
-        /** That path on DJL's operators, to show what the blocked oneDNN kernels buy. */
+        /**
+         * That path on the plain kernel set (folded, DJL's operators, NCHW, no workers): what a machine whose
+         * probe admits nothing gets, and what the fast kernels buy.
+         */
         INFER_DJL_OPS("infer-djl-ops", "infer"),
         /** The opt-in bfloat16 kernels, against the float32 reference. */
         INFER_BF16("infer-bf16", "infer"),
@@ -145,6 +150,8 @@ public final class EngineBenchmark {
             cases.add(new Case(k, "attn-single", 28, 64, "AttnResNet18"));
             cases.add(new Case(k, "attn-multiscale", 28, 64, null));
         }
+        cases.add(new Case(Kind.TRAIN_PLAIN, "gap", 28, 64, "ResNet18"));
+        cases.add(new Case(Kind.TRAIN_PLAIN, "gap", 64, 32, "ResNet18"));
         cases.add(new Case(Kind.INFER_DJL_OPS, "gap", 28, 64, "ResNet18"));
         cases.add(new Case(Kind.INFER_BF16, "gap", 28, 64, "ResNet18"));
         cases.add(new Case(Kind.INFER_PLAIN, "gap", 28, 64, "ResNet18"));

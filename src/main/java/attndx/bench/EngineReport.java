@@ -7,6 +7,7 @@ import ai.djl.engine.Engine;
 import ai.djl.pytorch.jni.JniUtils;
 import attndx.kernels.FoldedInference;
 import attndx.kernels.InferenceKernels;
+import attndx.kernels.KernelSelection;
 import attndx.kernels.ModelRunner;
 import attndx.bench.EngineBenchmark.Row;
 import java.io.IOException;
@@ -56,7 +57,7 @@ public final class EngineReport {
                 .collect(Collectors.joining(" "));
         String gcs = ManagementFactory.getGarbageCollectorMXBeans().stream().map(GarbageCollectorMXBean::getName)
                 .collect(Collectors.joining("/"));
-        return "engine: " + engine.getEngineName() + " " + engine.getVersion() + ", threads " + JniUtils.getNumThreads()
+        return KernelSelection.current().line() + "\nengine: " + engine.getEngineName() + " " + engine.getVersion() + ", threads " + JniUtils.getNumThreads()
                 + " intra-op / " + JniUtils.getNumInteropThreads() + " inter-op, blocked oneDNN inference kernels "
                 + FoldedInference.blockedKernelStatus() + ", fused Adam kernel " + AdamOptimizer.fusedKernelStatus()
                 + "\ninference: batch 64 in " + ModelRunner.defaultWorkers(Device.cpu(), InferenceKernels.ONEDNN, 64)

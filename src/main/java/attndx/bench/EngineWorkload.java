@@ -64,19 +64,24 @@ final class EngineWorkload implements EngineBenchmark.Workload {
             labels[i] = i % 2;
         }
         runManager = model.model().getNDManager().newSubManager();
-        AdamOptimizer adam = new AdamOptimizer(runManager, 1e-3f, 0f, id -> false);
+        boolean plain = kind == EngineBenchmark.Kind.TRAIN_PLAIN || kind == EngineBenchmark.Kind.INFER_DJL_OPS;
+        if (plain) {
+            model.network().backbone().useChannelsLast(false);
+        }
+        AdamOptimizer adam = new AdamOptimizer(runManager, 1e-3f, 0f, id -> false, !plain);
         ps = new ParameterStore(runManager, false);
         ps.setParameterServer(new SingleDeviceParameterServer(adam), new Device[] {runManager.getDevice()});
-        runner = new ModelRunner(model, batch, switch (kind) {
-            case INFER_DJL_OPS -> InferenceKernels.DJL;
-            case INFER_BF16 -> InferenceKernels.ONEDNN_BF16;
-            default -> InferenceKernels.ONEDNN;
-        });
+        runner = switch (kind) {
+            case INFER_DJL_OPS -> new ModelRunner(model, batch, InferenceKernels.DJL, 1);
+            case INFER_BF16 -> new ModelRunner(model, batch, InferenceKernels.ONEDNN_BF16);
+            default -> new ModelRunner(model, batch);
+        };
     }
 
     @Override
     public void call() {
-        if (kind != EngineBenchmark.Kind.TRAIN && kind != EngineBenchmark.Kind.INFER_PLAIN) {
+        if (kind != EngineBenchmark.Kind.TRAIN && kind != EngineBenchmark.Kind.TRAIN_PLAIN
+                && kind != EngineBenchmark.Kind.INFER_PLAIN) {
             runner.predict(perImage, (int) shape.get(1), (int) shape.get(2), (int) shape.get(3));
             return;
         }

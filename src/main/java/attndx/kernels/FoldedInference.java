@@ -92,7 +92,6 @@ public final class FoldedInference implements AutoCloseable {
         // A kind asked for explicitly still runs only where the selection admits its kernels.
         this.kernels = kind == InferenceKernels.DJL || !selection.uses(KernelComponent.BLOCKED) ? null
                 : OneDnnKernels.forDevice(parent.getDevice()).orElse(null);
-        network.backbone().useChannelsLast(selection.uses(KernelComponent.CHANNELS_LAST));
         if (bf16 && (kernels == null || !kernels.bf16Supported())) {
             throw new AttndxException("bf16 inference needs oneDNN's blocked kernels on a CPU with bf16 support; here: "
                     + (kernels == null ? "device " + parent.getDevice() + ", kernels " + OneDnnKernels.status()

@@ -1,5 +1,6 @@
 package attndx.kernels;
 
+import attndx.model.ChannelsLast;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
@@ -61,6 +62,7 @@ public final class KernelSelection {
     public static synchronized KernelSelection current() {
         if (current == null) {
             current = resolve(requestedMode(), ProbeCache.standard(), standardProbe());
+            ChannelsLast.setEnabled(current.uses(KernelComponent.CHANNELS_LAST));
             System.err.println(current.line());
         }
         return current;

@@ -14,7 +14,23 @@ import ai.djl.ndarray.types.Shape;
  * Outputs equal the NCHW computation up to float rounding.
  */
 public final class ChannelsLast {
+    /**
+     * Whether backbones run channels-last unless told otherwise: a property of the machine, set once by the
+     * kernel selection (off where its probe did not admit channels-last convolutions).
+     */
+    private static volatile boolean enabled = true;
+
     private ChannelsLast() {}
+
+    /** Whether backbones run channels-last by default in this process. */
+    public static boolean enabled() {
+        return enabled;
+    }
+
+    /** Sets {@link #enabled} (the kernel selection does, when it is resolved). */
+    public static void setEnabled(boolean on) {
+        enabled = on;
+    }
 
     /**
      * {@code x} (4-D, NCHW) as a channels-last tensor of the same shape; other ranks are returned unchanged.

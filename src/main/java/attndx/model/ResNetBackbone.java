@@ -37,8 +37,11 @@ public final class ResNetBackbone extends AbstractBlock {
 
     private final SequentialBlock stem;
     private final List<SequentialBlock> stages = new ArrayList<>();
-    /** Whether the forward runs its large stages channels-last ({@link ChannelsLast}); else plain NCHW. */
-    private volatile boolean channelsLast = true;
+    /**
+     * Whether the forward runs its large stages channels-last ({@link ChannelsLast}) or plain NCHW; null:
+     * the process default, {@link ChannelsLast#enabled}.
+     */
+    private volatile Boolean channelsLast;
 
     private ResNetBackbone(Builder b) {
         super(VERSION);
@@ -89,9 +92,9 @@ public final class ResNetBackbone extends AbstractBlock {
     }
 
     /**
-     * Chooses the memory layout of the forward (training included): channels-last (the default, faster on the
-     * CPU it was tuned on) or plain NCHW, for machines where the kernel probe did not admit channels-last
-     * convolutions. The results agree up to float rounding.
+     * Fixes the memory layout of this backbone's forward (training included), overriding the process default
+     * {@link ChannelsLast#enabled}: channels-last or plain NCHW. The results agree up to float rounding; the
+     * kernel probe and the benchmark compare the two.
      */
     public void useChannelsLast(boolean on) {
         channelsLast = on;
@@ -99,7 +102,8 @@ public final class ResNetBackbone extends AbstractBlock {
 
     /** The layout each stage is entered through: {@link ChannelsLast#forStage}, or contiguous NCHW. */
     public UnaryOperator<NDArray> layout() {
-        return channelsLast ? ChannelsLast::forStage : ResNetBackbone::contiguous;
+        Boolean fixed = channelsLast;
+        return (fixed != null ? fixed : ChannelsLast.enabled()) ? ChannelsLast::forStage : ResNetBackbone::contiguous;
     }
 
     private static NDArray contiguous(NDArray x) {

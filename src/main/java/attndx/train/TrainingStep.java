@@ -1,6 +1,5 @@
 package attndx.train;
 
-import attndx.kernels.KernelComponent;
 import attndx.kernels.KernelSelection;
 
 import ai.djl.Device;
@@ -55,7 +54,8 @@ public final class TrainingStep {
      */
     public static TrainingStep create(DiagnosisModel model, RunSpec spec, long[] classCounts, NDManager runManager) {
         TrainConfig cfg = spec.train();
-        model.network().backbone().useChannelsLast(KernelSelection.current().uses(KernelComponent.CHANNELS_LAST));
+        // Resolved before the first forward: it decides the backbone's memory layout (ChannelsLast.enabled).
+        KernelSelection.current();
         AdamOptimizer optimizer = new AdamOptimizer(runManager, (float) cfg.learningRate(), (float) cfg.weightDecay(),
                 DiagnosisTrainer.backboneOnly(model));
         ParameterStore ps;
