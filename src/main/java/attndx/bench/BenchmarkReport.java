@@ -21,11 +21,11 @@ public final class BenchmarkReport {
                 "forward/s", "x gap", "train/s", "x gap", "RSS MiB", "peak MiB"));
         for (Row row : r.rows()) {
             Row gap = gapRow(r, row);
-            sb.append(String.format(Locale.ROOT, "%-16s %7s %5d %12.1f %8s %12.1f %8s %9d %9d%n", row.preset(),
+            sb.append(String.format(Locale.ROOT, "%-16s %7s %5d %12.1f %8s %12.1f %8s %9s %9s%n", row.preset(),
                     row.setting().size() + "x" + row.setting().size(), row.setting().batch(), row.forwardPerSecond(),
                     ratio(row.forwardPerSecond(), gap == null ? 0 : gap.forwardPerSecond()), row.trainPerSecond(),
-                    ratio(row.trainPerSecond(), gap == null ? 0 : gap.trainPerSecond()), row.rssKb() / 1024,
-                    row.peakRssKb() / 1024));
+                    ratio(row.trainPerSecond(), gap == null ? 0 : gap.trainPerSecond()), MemoryStats.mib(row.rssKb()),
+                    MemoryStats.mib(row.peakRssKb())));
         }
         Soak s = r.soak();
         if (s != null) {

@@ -15,6 +15,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -270,7 +271,7 @@ public final class EngineBenchmark {
         List<Double> ours = new ArrayList<>();
         List<Double> theirs = new ArrayList<>();
         List<Double> gaps = new ArrayList<>();
-        long[] faults = new long[2];
+        double[] faults = new double[2];
         try (Workload w = workload(workloads, c, c.preset());
                 Workload gap = c.preset().equals("gap") ? null : workload(workloads, c, "gap")) {
             for (int i = 0; i < o.warmup(); i++) {
@@ -302,8 +303,8 @@ public final class EngineBenchmark {
                 log.accept("profile of " + c.label() + " (trace " + trace + "):\n" + OpProfile.format(ops, 10));
             }
         }
-        return new Timing(median(ours), medianOrNaN(theirs), medianOrNaN(gaps), (double) faults[0] / ours.size(),
-                theirs.isEmpty() ? Double.NaN : (double) faults[1] / theirs.size(),
+        return new Timing(median(ours), medianOrNaN(theirs), medianOrNaN(gaps), faults[0] / ours.size(),
+                theirs.isEmpty() ? Double.NaN : faults[1] / theirs.size(),
                 RatioInterval.of(unboxed(ours), unboxed(theirs), 0.95));
     }
 
@@ -345,15 +346,19 @@ public final class EngineBenchmark {
                 calls, (System.nanoTime() - start) / 1e9));
     }
 
-    /** {@code reps} timed calls of {@code w} into {@code seconds}; the minor page faults they caused. */
-    private static long timed(Workload w, int reps, List<Double> seconds) {
-        long faults = MinorFaults.count();
+    /**
+     * {@code reps} timed calls of {@code w} into {@code seconds}; the minor page faults they caused (NaN
+     * where they cannot be counted).
+     */
+    private static double timed(Workload w, int reps, List<Double> seconds) {
+        OptionalLong faults = MinorFaults.count();
         for (int i = 0; i < reps; i++) {
             long start = System.nanoTime();
             w.call();
             seconds.add((System.nanoTime() - start) / 1e9);
         }
-        return MinorFaults.count() - faults;
+        OptionalLong after = MinorFaults.count();
+        return faults.isPresent() && after.isPresent() ? after.getAsLong() - faults.getAsLong() : Double.NaN;
     }
 
     private static double medianOrNaN(List<Double> values) {

@@ -77,7 +77,7 @@ public final class EngineReport {
             sb.append(String.format(Locale.ROOT, "%-34s %9.1f %9s %7s %13s %7s %11s%n", r.c().label(), r.attndx(),
                     num(r.reference(), "%.1f"), num(r.attndx() / r.reference(), "%.2fx"), interval,
                     r.c().preset().equals("gap") ? "" : num(r.attndx() / r.gap(), "%.2fx"),
-                    String.format(Locale.ROOT, "%.0f/%s", r.attndxFaults(), num(r.referenceFaults(), "%.0f"))));
+                    faults(r.attndxFaults(), true) + "/" + faults(r.referenceFaults(), !Double.isNaN(r.reference()))));
         }
         return sb.append("images/s = batch / median seconds per call; AttnDx and PyTorch blocks alternate; "
                 + "95% interval = percentile bootstrap of the ratio over the timed calls of each side; "
@@ -87,5 +87,10 @@ public final class EngineReport {
 
     private static String num(double v, String fmt) {
         return Double.isNaN(v) ? "-" : String.format(Locale.ROOT, fmt, v);
+    }
+
+    /** Faults per call: "n/a" where they could not be counted (a side that ran has NaN only then). */
+    private static String faults(double v, boolean ran) {
+        return !ran ? "-" : Double.isNaN(v) ? "n/a" : String.format(Locale.ROOT, "%.0f", v);
     }
 }

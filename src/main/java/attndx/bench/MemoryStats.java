@@ -1,5 +1,8 @@
 package attndx.bench;
 
+import attndx.core.AttndxException;
+import java.util.OptionalLong;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,26 +16,39 @@ public final class MemoryStats {
 
     private MemoryStats() {}
 
-    /** Current resident set size in KiB, or -1 where /proc is unavailable. */
-    public static long rssKb() {
+    /** Why resident memory cannot be read here, for a skipped test or an "n/a" in a report. */
+    public static final String UNAVAILABLE = "resident memory is not readable here (" + STATUS + ")";
+
+    /** Current resident set size in KiB; empty where /proc is unavailable (never a made-up number). */
+    public static OptionalLong rssKb() {
         return field("VmRSS:");
     }
 
-    /** Peak resident set size in KiB, or -1 where /proc is unavailable. */
-    public static long peakRssKb() {
+    /** Peak resident set size in KiB; empty where /proc is unavailable. */
+    public static OptionalLong peakRssKb() {
         return field("VmHWM:");
     }
 
-    private static long field(String name) {
+    /** Current resident set size in KiB, for a measurement that means nothing without it. */
+    public static long requireRssKb() {
+        return rssKb().orElseThrow(() -> new AttndxException(UNAVAILABLE + ": the memory soak cannot measure"));
+    }
+
+    /** KiB as whole MiB, or "n/a". */
+    public static String mib(OptionalLong kb) {
+        return kb.isPresent() ? String.valueOf(kb.getAsLong() / 1024) : "n/a";
+    }
+
+    private static OptionalLong field(String name) {
         try {
             for (String line : Files.readAllLines(STATUS)) {
                 if (line.startsWith(name)) {
-                    return Long.parseLong(line.substring(name.length()).replace("kB", "").trim());
+                    return OptionalLong.of(Long.parseLong(line.substring(name.length()).replace("kB", "").trim()));
                 }
             }
         } catch (IOException | NumberFormatException e) {
-            return -1;
+            return OptionalLong.empty();
         }
-        return -1;
+        return OptionalLong.empty();
     }
 }

@@ -1,5 +1,7 @@
 package attndx.bench;
 
+import java.util.OptionalLong;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,15 +13,15 @@ import java.nio.file.Path;
 final class MinorFaults {
     private MinorFaults() {}
 
-    /** The count, or 0 where /proc is unavailable. */
-    static long count() {
+    /** The count; empty where /proc is unavailable (the report then prints "n/a", never 0). */
+    static OptionalLong count() {
         try {
             String stat = Files.readString(Path.of("/proc/self/stat"));
             // Fields after the command name, which is in parentheses and may contain spaces.
             String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            return Long.parseLong(f[7]);
+            return OptionalLong.of(Long.parseLong(f[7]));
         } catch (IOException | RuntimeException e) {
-            return 0;
+            return OptionalLong.empty();
         }
     }
 }

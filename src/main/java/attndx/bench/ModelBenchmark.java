@@ -17,6 +17,7 @@ import attndx.model.ModelConfig.Stem;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.OptionalLong;
 import java.util.Map;
 import java.util.Random;
 import java.util.function.Consumer;
@@ -51,8 +52,8 @@ public final class ModelBenchmark {
     }
 
     /** One preset at one setting; RSS values in KiB after its measurement. */
-    public record Row(String preset, Setting setting, double forwardPerSecond, double trainPerSecond, long rssKb,
-            long peakRssKb) {}
+    public record Row(String preset, Setting setting, double forwardPerSecond, double trainPerSecond,
+            OptionalLong rssKb, OptionalLong peakRssKb) {}
 
     /**
      * Memory during the soak: after {@code steps[i]} steps (counted after one untimed first step), the
@@ -133,7 +134,7 @@ public final class ModelBenchmark {
         try (DiagnosisModel model = model(config); ClassificationStep step = new ClassificationStep(model,
                 Tracker.fixed(1e-3f))) {
             step.step(x, y, shape); // first step allocates optimiser state: measure from after it
-            rss[0] = MemoryStats.rssKb();
+            rss[0] = MemoryStats.requireRssKb();
             heap[0] = liveHeapKb();
             long start = System.nanoTime();
             for (int i = 1; i <= samples; i++) {
@@ -141,7 +142,7 @@ public final class ModelBenchmark {
                 for (int k = steps[i - 1]; k < steps[i]; k++) {
                     step.step(x, y, shape);
                 }
-                rss[i] = MemoryStats.rssKb();
+                rss[i] = MemoryStats.requireRssKb();
                 heap[i] = liveHeapKb();
                 progress.accept(String.format("soak step %d: RSS %d MiB (live JVM heap %d MiB)", steps[i],
                         rss[i] / 1024, heap[i] / 1024));
