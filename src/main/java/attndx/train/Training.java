@@ -1,5 +1,7 @@
 package attndx.train;
 
+import attndx.kernels.KernelSelection;
+
 import attndx.core.AttndxException;
 import attndx.core.Json;
 import attndx.core.Provenance;
@@ -10,6 +12,7 @@ import attndx.data.Preprocessor;
 import attndx.model.DiagnosisModel;
 import attndx.model.ModelConfig;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
@@ -43,7 +46,9 @@ public final class Training {
     /** A freshly initialised model for {@code spec}, seeded by its seed, with the spec as provenance. */
     public static DiagnosisModel newModel(RunSpec spec) {
         @SuppressWarnings("unchecked")
-        Map<String, Object> provenanceConfig = Json.mapper().convertValue(spec, Map.class);
+        Map<String, Object> provenanceConfig = new LinkedHashMap<>(Json.mapper().convertValue(spec, Map.class));
+        // Which kernels trained it (fused Adam, channels-last): they differ per machine (attndx.kernels).
+        provenanceConfig.put("kernelSelection", KernelSelection.current().line());
         return DiagnosisModel.create(spec.model(), spec.preprocessing(), spec.classNames(),
                 Provenance.capture("model", provenanceConfig, spec.trainData(), spec.train().seed()),
                 (int) spec.train().seed());
