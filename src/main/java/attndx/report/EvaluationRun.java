@@ -60,7 +60,16 @@ public final class EvaluationRun {
      */
     public record Request(Path modelDir, Dataset data, String testSplit, String calibrationSplit,
             EvaluationConfig config, double falseFlagRate, List<Double> stressStrengths, int mcPasses,
-            InferenceKernels kernels, Path outDir) {}
+            InferenceKernels kernels, Path outDir) {
+        public Request {
+            if (calibrationSplit != null && calibrationSplit.equals(testSplit)) {
+                // the temperature (and the validation-chosen operating point) would be fitted on the very
+                // images they are then judged on, and the temperature would be stored in the model
+                throw new AttndxException("the calibration split must differ from the evaluated split: both are '"
+                        + testSplit + "' (calibrate on val, evaluate on test)");
+            }
+        }
+    }
 
     /**
      * The result written to {@value #FILE}.
@@ -100,7 +109,7 @@ public final class EvaluationRun {
                     testSet.patientIds(), classes, val == null ? null : predictions(task, val.logits(), valSet, 1.0),
                     r.config(), Provenance.capture("evaluation", provenanceConfig(r, applied),
                             DatasetFingerprint.of(testSplit), seed));
-            EvaluationReport report = Evaluator.evaluate(in);
+            EvaluationReport report = Evaluator.evaluate(in).withWarnings(model.warnings());
             TemperatureFit fit = report.temperature();
             if (fit != null) {
                 model.withTemperature(fit.temperature()).saveMetadata(r.modelDir());
@@ -108,6 +117,7 @@ public final class EvaluationRun {
             ShiftDetector.CohortShift shift = null;
             String shiftScore = null;
             Map<String, StressTestReport> stress = new LinkedHashMap<>();
+            List<String> stressWarnings = new ArrayList<>();
             if (val != null) {
                 double t = fit == null ? 1.0 : fit.temperature();
                 PreparedSplit.Outputs train = features ? trainSet.run(model, r.kernels(), null, 0, seed, true) : null;
@@ -117,10 +127,13 @@ public final class EvaluationRun {
                 shiftScore = detector.method();
                 SyntheticShift[] kinds = r.stressStrengths().isEmpty() ? new SyntheticShift[0] : SyntheticShift.values();
                 for (SyntheticShift kind : kinds) {
+                    List<String> kindWarnings = new ArrayList<>();
                     stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features,
-                            report.warnings()));
+                            kindWarnings));
+                    kindWarnings.forEach(w -> stressWarnings.add("stress test " + kind.label() + ": " + w));
                 }
             }
+            report = report.withWarnings(stressWarnings);
             McDropoutSummary mc = r.mcPasses() > 0 ? mcDropout(model, test, testSet, task, r.mcPasses(), seed,
                     fit == null ? applied : fit.temperature()) : null;
             List<Path> plots = EvaluationPlots.write(report, r.outDir());
@@ -159,7 +172,7 @@ public final class EvaluationRun {
             levels.add(new StressLevel(s, predictions(task, out.logits(), testSet, 1.0),
                     out.features() == null ? null : Predictions.widen(out.features())));
         }
-        return StressTest.run(levels, detector, fit, r.config().calibrationBins(), new ArrayList<>(warnings));
+        return StressTest.run(levels, detector, fit, r.config().calibrationBins(), warnings);
     }
 
     private static McDropoutSummary mcDropout(DiagnosisModel model, PreparedSplit.Outputs test, PreparedSplit testSet,
