@@ -125,13 +125,7 @@ public final class EvaluationRun {
                         r.falseFlagRate());
                 shift = ShiftAnalysis.test(detector, test);
                 shiftScore = detector.method();
-                SyntheticShift[] kinds = r.stressStrengths().isEmpty() ? new SyntheticShift[0] : SyntheticShift.values();
-                for (SyntheticShift kind : kinds) {
-                    List<String> kindWarnings = new ArrayList<>();
-                    stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features,
-                            kindWarnings));
-                    kindWarnings.forEach(w -> stressWarnings.add("stress test " + kind.label() + ": " + w));
-                }
+                stress = stressTests(r, model, testSet, task, detector, fit, features, stressWarnings);
             }
             report = report.withWarnings(stressWarnings);
             McDropoutSummary mc = r.mcPasses() > 0 ? mcDropout(model, test, testSet, task, r.mcPasses(), seed,
@@ -162,6 +156,19 @@ public final class EvaluationRun {
         cfg.put("mcPasses", r.mcPasses());
         cfg.put("inferenceKernels", r.kernels().name());
         return cfg;
+    }
+
+    /** Every kind of synthetic shift at every strength; undefined figures add warnings naming the kind. */
+    private static Map<String, StressTestReport> stressTests(Request r, DiagnosisModel model, PreparedSplit testSet,
+            TaskType task, ShiftDetector detector, TemperatureFit fit, boolean features, List<String> warnings) {
+        Map<String, StressTestReport> stress = new LinkedHashMap<>();
+        SyntheticShift[] kinds = r.stressStrengths().isEmpty() ? new SyntheticShift[0] : SyntheticShift.values();
+        for (SyntheticShift kind : kinds) {
+            List<String> kindWarnings = new ArrayList<>();
+            stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features, kindWarnings));
+            kindWarnings.forEach(w -> warnings.add("stress test " + kind.label() + ": " + w));
+        }
+        return stress;
     }
 
     private static StressTestReport stress(SyntheticShift kind, Request r, DiagnosisModel model, PreparedSplit testSet,
