@@ -1,8 +1,8 @@
 package attndx.cli;
 
 import attndx.core.Json;
-import attndx.data.DatasetLoader;
-import attndx.data.DatasetSummary;
+import attndx.data.DatasetInspection;
+import attndx.data.InspectionSummary;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -12,7 +12,10 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 import picocli.CommandLine.Model.CommandSpec;
 
-/** {@code attndx data inspect PATH}: counts, patients, sizes, intensities and skipped rows of a dataset. */
+/**
+ * {@code attndx data inspect PATH}: counts, patients, sizes, intensities and skipped rows of a dataset;
+ * DICOM without labels gets header fields, pixel statistics and counts.
+ */
 @Command(name = "inspect", mixinStandardHelpOptions = true,
         description = "Summarise a dataset (.npz, folder with manifest.csv, .dcm file or folder).")
 final class DataInspectCommand implements Callable<Integer> {
@@ -33,7 +36,7 @@ final class DataInspectCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        DatasetSummary summary = DatasetSummary.of(DatasetLoader.load(path, load.toOptions()), split);
+        InspectionSummary summary = DatasetInspection.inspect(path, load.toOptions(), split);
         var out = spec.commandLine().getOut();
         summary.toLines().forEach(out::println);
         if (json != null) {

@@ -2,16 +2,14 @@ package attndx.cli;
 
 import attndx.data.Dataset;
 import attndx.data.DatasetLoader;
-import attndx.data.SplitAssignment;
 import attndx.data.SplitRatios;
-import attndx.data.Splitter;
 import attndx.metrics.BootstrapConfig;
 import attndx.metrics.EvaluationConfig;
 import attndx.kernels.InferenceKernels;
 import attndx.kernels.KernelSelection;
 import attndx.report.EvaluationRun;
+import attndx.report.EvaluationSplits;
 import attndx.report.EvaluationTable;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -41,10 +39,13 @@ final class EvaluateCommand implements Callable<Integer> {
             + " model directory. Without it the stored temperature is applied.")
     String calibrateOn;
     @Option(names = "--splits", description = "Split assignment CSV (default: splits.csv of the model's run"
-            + " directory when present, else the data's split column, else a patient-level split by --ratios/--seed).")
+            + " directory when present, else the data's split column, else the patient-level split redone by"
+            + " --ratios/--split-seed, refused unless its training split is the model's).")
     Path splits;
-    @Option(names = "--ratios", defaultValue = "0.7,0.15,0.15") String ratios;
-    @Option(names = "--seed", defaultValue = "1", description = "Seed of the split (when assigned here) and the bootstrap.")
+    @Option(names = "--ratios", defaultValue = "0.7,0.15,0.15", description = "Ratios of a redone split.") String ratios;
+    @Option(names = "--split-seed", description = "Seed of a redone split (default: the training seed in model.json).")
+    Long splitSeed;
+    @Option(names = "--seed", defaultValue = "1", description = "Seed of the bootstrap.")
     long seed;
     @Option(names = "--bootstrap", defaultValue = "1000", description = "Bootstrap resamples (0 = no CIs).") int resamples;
     @Option(names = "--specificity", defaultValue = "0.9") double specificity;
@@ -75,10 +76,8 @@ final class EvaluateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         java.io.PrintWriter w = spec.commandLine().getOut();
-        Dataset all = DatasetLoader.load(data, load.toOptions()).dataset();
-        Path assignment = splits != null ? splits : runSplits();
-        all = assignment != null ? SplitAssignment.readCsv(assignment).apply(all)
-                : new Splitter(SplitRatios.parse(ratios), seed).assign(all);
+        Dataset all = EvaluationSplits.assign(DatasetLoader.load(data, load.toOptions()).dataset(), model, splits,
+                SplitRatios.parse(ratios), splitSeed);
         EvaluationConfig cfg = new EvaluationConfig(new BootstrapConfig(resamples, 0.95, seed), specificity,
                 sensitivity, 0.5, bins, List.of(0.8, 0.9, 0.95), coverage);
         Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("evaluation-" + split);
@@ -89,17 +88,6 @@ final class EvaluateCommand implements Callable<Integer> {
         w.println("results: " + dir.resolve(EvaluationRun.FILE));
         w.flush();
         return 0;
-    }
-
-    /** splits.csv of the model's run directory (or of the sweep above it), or null. */
-    private Path runSplits() {
-        Path run = model.toAbsolutePath().getParent();
-        for (Path dir = run; dir != null && dir.startsWith(run.getParent()); dir = dir.getParent()) {
-            if (Files.isRegularFile(dir.resolve(TrainCommand.SPLITS))) {
-                return dir.resolve(TrainCommand.SPLITS);
-            }
-        }
-        return null;
     }
 
     /** fp32 / bf16 to the inference kernels that compute in them. */

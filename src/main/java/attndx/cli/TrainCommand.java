@@ -39,7 +39,7 @@ import picocli.CommandLine.Spec;
         description = "Train a diagnosis model: classification + sparsity + smoothness + perturbation consistency.")
 final class TrainCommand implements Callable<Integer> {
     /** The split assignment file of a run directory. */
-    static final String SPLITS = "splits.csv";
+    static final String SPLITS = SplitAssignment.RUN_FILE;
     @Option(names = "--data", required = true, description = "Dataset: .npz, manifest folder or DICOM folder.")
     Path data;
     @Mixin

@@ -43,6 +43,20 @@ public final class DatasetLoader {
         throw new AttndxException("folder " + path + " has neither a manifest.csv nor .dcm files");
     }
 
+    /**
+     * Whether {@code path} is read by {@link DicomFolderLoader} (a .dcm file, or a folder of them without a
+     * manifest.csv) and no constant label is given: such data has no labels.
+     */
+    public static boolean isUnlabelledDicom(Path path, LoadOptions options) {
+        if (options.constantLabel() != null || !Files.exists(path)) {
+            return false;
+        }
+        if (Files.isRegularFile(path)) {
+            return ImageFiles.isDicom(path);
+        }
+        return !Files.isRegularFile(path.resolve(ManifestLoader.MANIFEST)) && hasDicom(path);
+    }
+
     private static boolean hasDicom(Path folder) {
         try (Stream<Path> s = Files.list(folder)) {
             return s.anyMatch(ImageFiles::isDicom);

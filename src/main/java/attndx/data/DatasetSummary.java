@@ -35,7 +35,7 @@ import java.util.TreeMap;
 public record DatasetSummary(String name, String source, TaskType task, List<String> classNames, int channels,
         int samples, int patients, Map<String, SplitCounts> splits, int minHeight, int maxHeight, int minWidth,
         int maxWidth, Intensity intensity, int withMask, int withBoxes, List<LoadReport.Skipped> skipped,
-        String fingerprint, QcSummary qc) {
+        String fingerprint, QcSummary qc) implements InspectionSummary {
 
     /** The split name used for samples without an explicit split. */
     public static final String UNASSIGNED = "unassigned";
@@ -129,19 +129,24 @@ public record DatasetSummary(String name, String source, TaskType task, List<Str
     }
 
     private static Intensity intensity(Dataset ds) {
+        return intensity(ds.samples().stream().map(Sample::image).toList());
+    }
+
+    /** Statistics over every pixel value of {@code images} (NaN when there are none). */
+    static Intensity intensity(List<ImageTensor> images) {
         double sum = 0;
         double sumSq = 0;
         long n = 0;
         double min = Double.POSITIVE_INFINITY;
         double max = Double.NEGATIVE_INFINITY;
-        for (Sample s : ds.samples()) {
-            for (float v : s.image().data()) {
+        for (ImageTensor image : images) {
+            for (float v : image.data()) {
                 sum += v;
                 sumSq += (double) v * v;
                 min = Math.min(min, v);
                 max = Math.max(max, v);
             }
-            n += s.image().data().length;
+            n += image.data().length;
         }
         if (n == 0) {
             return new Intensity(Double.NaN, Double.NaN, Double.NaN, Double.NaN);
@@ -151,6 +156,7 @@ public record DatasetSummary(String name, String source, TaskType task, List<Str
     }
 
     /** The summary as lines of text for a terminal. */
+    @Override
     public List<String> toLines() {
         List<String> lines = new ArrayList<>();
         lines.add("dataset: " + name + " (" + source + ")");

@@ -55,7 +55,8 @@ public final class DicomFolderLoader {
         return new LoadedDataset(new InMemoryDataset(info, samples), bad.report());
     }
 
-    private static List<Path> files(Path path) {
+    /** The .dcm file, or the folder's .dcm files in name order. */
+    static List<Path> files(Path path) {
         if (Files.isRegularFile(path)) {
             return List.of(path);
         }

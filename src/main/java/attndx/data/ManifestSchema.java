@@ -60,6 +60,9 @@ record ManifestSchema(List<String> labelColumns, boolean hasMask, boolean hasBbo
             throw new AttndxException("task " + task + " does not fit " + folder.resolve("manifest.csv")
                     + ": it has " + (multiLabel() ? "label_<name> columns" : "a single 'label' column"));
         }
+        if (!multiLabel() && options.classNames() != null) {
+            checkNamesUsed(names, rows, folder);
+        }
         if (multiLabel() && names.size() != labelColumns.size()) {
             throw new AttndxException("class names " + names + " do not match the " + labelColumns.size()
                     + " label columns " + labelColumns + " of " + folder.resolve("manifest.csv"));
@@ -69,6 +72,24 @@ record ManifestSchema(List<String> labelColumns, boolean hasMask, boolean hasBbo
                     + " gives " + names);
         }
         return new DatasetInfo(name, task, names, channels, folder.toString());
+    }
+
+    /**
+     * Class names given by the user must be the labels found: a name no row uses would give the model an
+     * output no image teaches. A binary task may lack one class (e.g. a subset of normal studies).
+     */
+    private static void checkNamesUsed(List<String> names, List<CSVRecord> rows, Path folder) {
+        TreeSet<String> used = new TreeSet<>();
+        for (CSVRecord r : rows) {
+            if (r.isSet(LABEL) && !r.get(LABEL).isBlank()) {
+                used.add(r.get(LABEL).trim());
+            }
+        }
+        List<String> unused = names.stream().filter(n -> !used.contains(n)).toList();
+        if (names.size() > Math.max(2, names.size() - unused.size())) {
+            throw new AttndxException(names.size() + " class names " + names + " given, but the 'label' column of "
+                    + folder.resolve("manifest.csv") + " uses only " + used + "; no row has class " + unused);
+        }
     }
 
     private List<String> inferredNames(List<CSVRecord> rows) {

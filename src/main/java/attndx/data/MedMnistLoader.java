@@ -121,6 +121,12 @@ public final class MedMnistLoader {
                 max = Math.max(max, labels.longAt(i));
             }
         }
+        if (options.classNames() != null && options.classNames().size() > max + 1) {
+            // more names than classes would train a model with outputs no image ever teaches
+            throw new AttndxException(options.classNames().size() + " class names " + options.classNames()
+                    + " for the labels of " + file + ", whose values go up to " + max + " (" + (max + 1)
+                    + " classes): give one name per class index 0.." + max);
+        }
         List<String> names = options.classNames() != null ? options.classNames() : indexNames((int) max + 1);
         TaskType task = options.task() != null ? options.task()
                 : names.size() == 2 ? TaskType.BINARY : TaskType.MULTICLASS;

@@ -22,6 +22,8 @@ import org.apache.commons.csv.CSVPrinter;
  * @param entries one entry per sample
  */
 public record SplitAssignment(List<Entry> entries) {
+    /** The file a training run writes its split to, in the run directory (evaluation reads it back). */
+    public static final String RUN_FILE = "splits.csv";
 
     /**
      * One sample's split.

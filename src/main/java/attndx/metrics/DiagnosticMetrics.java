@@ -19,11 +19,24 @@ public final class DiagnosticMetrics {
      */
     public static DiagnosticSummary evaluate(TaskType task, double[][] prob, boolean[][] truth, List<String> names,
             PatientGroups groups, EvaluationConfig config, List<String> warnings) {
+        return evaluate(task, prob, truth, names, groups, config, null, null, warnings);
+    }
+
+    /**
+     * As above, and, given validation probabilities {@code valProb} with truth {@code valTruth} (same columns),
+     * each class's sensitivity and specificity on test at the threshold chosen on validation for the target
+     * specificity ({@link ValidationOperatingPoint}).
+     */
+    public static DiagnosticSummary evaluate(TaskType task, double[][] prob, boolean[][] truth, List<String> names,
+            PatientGroups groups, EvaluationConfig config, double[][] valProb, boolean[][] valTruth,
+            List<String> warnings) {
         int n = prob.length;
         int c = n == 0 ? names.size() : prob[0].length;
         List<BinaryView> views = new ArrayList<>();
         for (int j = task == TaskType.BINARY ? 1 : 0; j < c; j++) {
-            views.add(new BinaryView(names.get(j), column(prob, j), column(truth, j), config));
+            OperatingPoint chosen = valProb == null ? null
+                    : ValidationOperatingPoint.choose(column(valProb, j), column(valTruth, j), config.targetSpecificity());
+            views.add(new BinaryView(names.get(j), column(prob, j), column(truth, j), config, chosen, valProb != null));
         }
         boolean pooled = task != TaskType.BINARY;
         RankedScores micro = pooled ? micro(prob, truth) : null;

@@ -39,4 +39,12 @@ public record EvaluationReport(String format, Provenance provenance, TaskType ta
         calibration = List.copyOf(calibration);
         warnings = List.copyOf(warnings);
     }
+
+    /** This report with {@code more} warnings after its own (e.g. from the stress test or the model's loading). */
+    public EvaluationReport withWarnings(List<String> more) {
+        List<String> all = new java.util.ArrayList<>(warnings);
+        all.addAll(more);
+        return new EvaluationReport(format, provenance, task, images, patients, classNames, config, probabilities,
+                diagnostic, temperature, calibration, selective, all);
+    }
 }

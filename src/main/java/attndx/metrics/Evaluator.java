@@ -16,6 +16,8 @@ import java.util.List;
  * given, then reports diagnostic metrics with patient-level bootstrap CIs on the (calibrated) test
  * probabilities, test calibration before and after scaling, and selective prediction. Ranking
  * metrics (AUC) do not change with the temperature; thresholds refer to the calibrated probabilities.
+ * With validation predictions, the operating point for the target specificity is also chosen on
+ * validation and applied unchanged to test ({@link ValidationOperatingPoint}).
  */
 public final class Evaluator {
     private Evaluator() {}
@@ -31,8 +33,10 @@ public final class Evaluator {
         TemperatureFit fit = in.validation() == null ? null : fitOrWarn(in.validation(), warnings);
         double t = fit == null ? 1.0 : fit.temperature();
         PatientGroups groups = PatientGroups.of(in.patientIds(), test.size());
+        Predictions val = in.validation() != null && in.validation().size() > 0 ? in.validation() : null;
         DiagnosticSummary diagnostic = DiagnosticMetrics.evaluate(test.task(), test.probabilities(t), test.targets(),
-                in.classNames(), groups, cfg, warnings);
+                in.classNames(), groups, cfg, val == null ? null : val.probabilities(t), val == null ? null
+                        : val.targets(), warnings);
         List<CalibrationComparison> calibration = CalibrationComparison.of(test, fit, in.classNames(),
                 cfg.calibrationBins());
         SelectiveReport selective = test.task() == TaskType.MULTILABEL ? null

@@ -22,23 +22,29 @@ import java.util.List;
  * class names, temperature, provenance).
  *
  * <p>Saved as a directory: {@code attndx-0000.params} (DJL's parameter format, which also records the
- * config so parameters cannot be loaded into another network) and {@code model.json}. Owns native
- * memory: close it.
+ * config so parameters cannot be loaded into another network) and {@code model.json}, which records the
+ * SHA-256 of the parameter file; loading verifies it (see {@link ParameterFile} for why DJL's loader
+ * alone is not enough). Owns native memory: close it.
  */
 public final class DiagnosisModel implements AutoCloseable {
     /** The metadata file inside a model directory. */
     public static final String METADATA_FILE = "model.json";
     /** DJL model name, the prefix of the parameter file. */
     public static final String MODEL_NAME = "attndx";
+    /** The parameter file inside a model directory. */
+    public static final String PARAMETER_FILE = MODEL_NAME + "-0000.params";
 
     private final Model model;
     private final DiagnosisNetwork network;
-    private final ModelMetadata metadata;
+    private final List<String> warnings;
+    /** Not final: {@link #save} records the checksum of the file it wrote. */
+    private ModelMetadata metadata;
 
-    private DiagnosisModel(Model model, DiagnosisNetwork network, ModelMetadata metadata) {
+    private DiagnosisModel(Model model, DiagnosisNetwork network, ModelMetadata metadata, List<String> warnings) {
         this.model = model;
         this.network = network;
         this.metadata = metadata;
+        this.warnings = List.copyOf(warnings);
     }
 
     /**
@@ -48,13 +54,13 @@ public final class DiagnosisModel implements AutoCloseable {
     public static DiagnosisModel create(ModelConfig config, Preprocessing preprocessing, List<String> classNames,
             Provenance provenance, int seed) {
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, config, preprocessing, classNames,
-                null, provenance);
+                null, provenance, null);
         Engine.getInstance().setRandomSeed(seed);
         Model model = Model.newInstance(MODEL_NAME);
         DiagnosisNetwork net = ModelFactory.build(config);
         net.initialize(model.getNDManager(), DataType.FLOAT32, initShape(meta));
         model.setBlock(net);
-        return new DiagnosisModel(model, net, meta);
+        return new DiagnosisModel(model, net, meta, List.of());
     }
 
     private static Shape initShape(ModelMetadata meta) {
@@ -68,19 +74,23 @@ public final class DiagnosisModel implements AutoCloseable {
      * Loads a model directory written by {@link #save}.
      *
      * @throws AttndxException naming the file when model.json is missing, malformed or of an unknown
-     *     format version, or when the parameter file is missing, truncated or belongs to another config
+     *     format version, or when the parameter file is missing, truncated, corrupt, swapped (its SHA-256 is
+     *     not the one model.json records) or belongs to another config. A model.json without a checksum
+     *     (written before AttnDx recorded one) loads with a warning in {@link #warnings()}.
      */
     public static DiagnosisModel load(Path dir) {
         ModelMetadata meta = readMetadata(dir);
+        Path params = dir.resolve(PARAMETER_FILE);
+        if (!Files.isRegularFile(params)) {
+            throw new AttndxException("parameter file not found: " + params);
+        }
+        String warning = ParameterFile.verify(params, meta.parametersSha256(), dir.resolve(METADATA_FILE));
         Model model = Model.newInstance(MODEL_NAME);
         DiagnosisNetwork net = ModelFactory.build(meta.config());
         model.setBlock(net);
-        Path params = dir.resolve(MODEL_NAME + "-0000.params");
         try {
-            if (!Files.isRegularFile(params)) {
-                throw new AttndxException("parameter file not found: " + params);
-            }
-            model.load(dir, MODEL_NAME);
+            // explicit epoch 0: without it DJL loads the highest-numbered attndx-NNNN.params it finds
+            model.load(dir, MODEL_NAME, java.util.Map.of("epoch", "0"));
             // DJL's loader leaves the loaded arrays without gradients; initialising keeps every array and
             // re-enables them, so a loaded model can be fine-tuned or explained with gradients.
             net.initialize(model.getNDManager(), DataType.FLOAT32, initShape(meta));
@@ -92,7 +102,7 @@ public final class DiagnosisModel implements AutoCloseable {
             throw new AttndxException("cannot load model parameters from " + params
                     + " (truncated, corrupt or saved for another config): " + e, e);
         }
-        return new DiagnosisModel(model, net, meta);
+        return new DiagnosisModel(model, net, meta, warning == null ? List.of() : List.of(warning));
     }
 
     /** Reads and checks a model directory's model.json. */
@@ -111,14 +121,19 @@ public final class DiagnosisModel implements AutoCloseable {
         }
     }
 
-    /** Writes parameters and model.json into {@code dir} (created if needed). */
+    /**
+     * Writes parameters and model.json into {@code dir} (created if needed); model.json records the
+     * parameter file's SHA-256, and so does this model's {@link #metadata()} from then on.
+     */
     public void save(Path dir) {
         try {
             Files.createDirectories(dir);
+            model.setProperty("Epoch", "0");
             model.save(dir, MODEL_NAME);
         } catch (IOException e) {
             throw new AttndxException("cannot write model parameters to " + dir + ": " + e.getMessage(), e);
         }
+        metadata = metadata.withParametersSha256(ParameterFile.sha256(dir.resolve(PARAMETER_FILE)));
         saveMetadata(dir);
     }
 
@@ -142,7 +157,12 @@ public final class DiagnosisModel implements AutoCloseable {
      * parameters with this one: close only one of the two.
      */
     public DiagnosisModel withTemperature(double t) {
-        return new DiagnosisModel(model, network, metadata.withTemperature(t));
+        return new DiagnosisModel(model, network, metadata.withTemperature(t), warnings);
+    }
+
+    /** What could not be verified when this model was loaded (empty for a verified or a new model). */
+    public List<String> warnings() {
+        return warnings;
     }
 
     /** The DJL model (for a {@code Trainer}: {@code model().newTrainer(config)}). */

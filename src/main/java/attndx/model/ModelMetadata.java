@@ -15,9 +15,12 @@ import java.util.Objects;
  * @param classNames one display name per logit, in logit order
  * @param temperature the calibration temperature T of paper 5.6 (p = softmax(l / T)), or null when uncalibrated
  * @param provenance where the model came from (training config, data fingerprint, seed, versions)
+ * @param parametersSha256 SHA-256 (64 lower-case hex digits) of the parameter file saved next to this
+ *     model.json, checked at load; null in a model.json written before AttnDx recorded it, or for a model
+ *     not saved yet
  */
 public record ModelMetadata(int formatVersion, ModelConfig config, Preprocessing preprocessing,
-        List<String> classNames, Double temperature, Provenance provenance) {
+        List<String> classNames, Double temperature, Provenance provenance, String parametersSha256) {
 
     /** The model.json layout this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -37,11 +40,20 @@ public record ModelMetadata(int formatVersion, ModelConfig config, Preprocessing
         if (temperature != null && !(temperature > 0 && Double.isFinite(temperature))) {
             throw new IllegalArgumentException("model.temperature must be finite and > 0 (or null), got " + temperature);
         }
+        if (parametersSha256 != null && !parametersSha256.matches("[0-9a-f]{64}")) {
+            throw new IllegalArgumentException("model.parametersSha256 must be 64 lower-case hex digits (or absent), got '"
+                    + parametersSha256 + "'");
+        }
     }
 
     /** The same metadata with another calibration temperature (null removes it). */
     public ModelMetadata withTemperature(Double t) {
-        return new ModelMetadata(formatVersion, config, preprocessing, classNames, t, provenance);
+        return new ModelMetadata(formatVersion, config, preprocessing, classNames, t, provenance, parametersSha256);
+    }
+
+    /** The same metadata recording another parameter-file checksum. */
+    public ModelMetadata withParametersSha256(String sha256) {
+        return new ModelMetadata(formatVersion, config, preprocessing, classNames, temperature, provenance, sha256);
     }
 
     /** The temperature to divide logits by: the calibrated one, or 1. */

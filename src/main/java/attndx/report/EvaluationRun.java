@@ -61,7 +61,16 @@ public final class EvaluationRun {
      */
     public record Request(Path modelDir, Dataset data, String testSplit, String calibrationSplit,
             EvaluationConfig config, double falseFlagRate, List<Double> stressStrengths, int mcPasses,
-            InferenceKernels kernels, Path outDir) {}
+            InferenceKernels kernels, Path outDir) {
+        public Request {
+            if (calibrationSplit != null && calibrationSplit.equals(testSplit)) {
+                // the temperature (and the validation-chosen operating point) would be fitted on the very
+                // images they are then judged on, and the temperature would be stored in the model
+                throw new AttndxException("the calibration split must differ from the evaluated split: both are '"
+                        + testSplit + "' (calibrate on val, evaluate on test)");
+            }
+        }
+    }
 
     /**
      * The result written to {@value #FILE}.
@@ -101,7 +110,7 @@ public final class EvaluationRun {
                     testSet.patientIds(), classes, val == null ? null : predictions(task, val.logits(), valSet, 1.0),
                     r.config(), Provenance.capture("evaluation", provenanceConfig(r, applied),
                             DatasetFingerprint.of(testSplit), seed));
-            EvaluationReport report = Evaluator.evaluate(in);
+            EvaluationReport report = Evaluator.evaluate(in).withWarnings(model.warnings());
             TemperatureFit fit = report.temperature();
             if (fit != null) {
                 model.withTemperature(fit.temperature()).saveMetadata(r.modelDir());
@@ -109,6 +118,7 @@ public final class EvaluationRun {
             ShiftDetector.CohortShift shift = null;
             String shiftScore = null;
             Map<String, StressTestReport> stress = new LinkedHashMap<>();
+            List<String> stressWarnings = new ArrayList<>();
             if (val != null) {
                 double t = fit == null ? 1.0 : fit.temperature();
                 PreparedSplit.Outputs train = features ? trainSet.run(model, r.kernels(), null, 0, seed, true) : null;
@@ -116,12 +126,9 @@ public final class EvaluationRun {
                         r.falseFlagRate());
                 shift = ShiftAnalysis.test(detector, test);
                 shiftScore = detector.method();
-                SyntheticShift[] kinds = r.stressStrengths().isEmpty() ? new SyntheticShift[0] : SyntheticShift.values();
-                for (SyntheticShift kind : kinds) {
-                    stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features,
-                            report.warnings()));
-                }
+                stress = stressTests(r, model, testSet, task, detector, fit, features, stressWarnings);
             }
+            report = report.withWarnings(stressWarnings);
             McDropoutSummary mc = r.mcPasses() > 0 ? mcDropout(model, test, testSet, task, r.mcPasses(), seed,
                     fit == null ? applied : fit.temperature()) : null;
             List<Path> plots = EvaluationPlots.write(report, r.outDir());
@@ -153,6 +160,19 @@ public final class EvaluationRun {
         return cfg;
     }
 
+    /** Every kind of synthetic shift at every strength; undefined figures add warnings naming the kind. */
+    private static Map<String, StressTestReport> stressTests(Request r, DiagnosisModel model, PreparedSplit testSet,
+            TaskType task, ShiftDetector detector, TemperatureFit fit, boolean features, List<String> warnings) {
+        Map<String, StressTestReport> stress = new LinkedHashMap<>();
+        SyntheticShift[] kinds = r.stressStrengths().isEmpty() ? new SyntheticShift[0] : SyntheticShift.values();
+        for (SyntheticShift kind : kinds) {
+            List<String> kindWarnings = new ArrayList<>();
+            stress.put(kind.label(), stress(kind, r, model, testSet, task, detector, fit, features, kindWarnings));
+            kindWarnings.forEach(w -> warnings.add("stress test " + kind.label() + ": " + w));
+        }
+        return stress;
+    }
+
     private static StressTestReport stress(SyntheticShift kind, Request r, DiagnosisModel model, PreparedSplit testSet,
             TaskType task, ShiftDetector detector, TemperatureFit fit, boolean features, List<String> warnings) {
         List<StressLevel> levels = new ArrayList<>();
@@ -161,7 +181,7 @@ public final class EvaluationRun {
             levels.add(new StressLevel(s, predictions(task, out.logits(), testSet, 1.0),
                     out.features() == null ? null : Predictions.widen(out.features())));
         }
-        return StressTest.run(levels, detector, fit, r.config().calibrationBins(), new ArrayList<>(warnings));
+        return StressTest.run(levels, detector, fit, r.config().calibrationBins(), warnings);
     }
 
     private static McDropoutSummary mcDropout(DiagnosisModel model, PreparedSplit.Outputs test, PreparedSplit testSet,

@@ -18,13 +18,15 @@ public final class EvaluationTable {
         StringBuilder sb = new StringBuilder();
         sb.append(String.format(Locale.ROOT, "%d images, %d patients, task %s, probabilities %s%n", r.images(),
                 r.patients(), r.task(), r.probabilities()));
-        sb.append(String.format(Locale.ROOT, "%-14s %-24s %-24s %-24s %-24s%n", "class", "AUC", "sens@spec", "spec@sens",
-                "accuracy@thr"));
+        boolean fromValidation = r.diagnostic().perClass().stream().anyMatch(c -> c.atValidationThreshold() != null);
+        sb.append(String.format(Locale.ROOT, "%-14s %-24s %-24s %-24s %-24s%n", "class", "AUC",
+                fromValidation ? "sens@spec (val thr)" : "sens@spec (test thr)", "spec@sens", "accuracy@thr"));
         for (ClassMetrics c : r.diagnostic().perClass()) {
             sb.append(String.format(Locale.ROOT, "%-14s %-24s %-24s %-24s %-24s%n", c.name(), ci(c.auc()),
-                    ci(c.atSpecificity().sensitivity()), ci(c.atSensitivity().specificity()),
-                    ci(c.atThreshold().accuracy())));
+                    ci(fromValidation ? c.atValidationThreshold().sensitivity() : c.atSpecificity().sensitivity()),
+                    ci(c.atSensitivity().specificity()), ci(c.atThreshold().accuracy())));
         }
+        sb.append(operatingPoints(r, fromValidation));
         if (r.temperature() != null) {
             sb.append(String.format(Locale.ROOT, "temperature %.4f (NLL %.4f -> %.4f on validation)%n",
                     r.temperature().temperature(), r.temperature().nllBefore(), r.temperature().nllAfter()));
@@ -55,6 +57,28 @@ public final class EvaluationTable {
             sb.append(System.lineSeparator());
         }
         r.warnings().forEach(w -> sb.append("warning: ").append(w).append(System.lineSeparator()));
+        return sb.toString();
+    }
+
+    /**
+     * What the sens@spec column means: with a validation split, the threshold chosen there and applied
+     * unchanged to test (with the test specificity it gives), next to the optimistic test-chosen figure.
+     */
+    private static String operatingPoints(EvaluationReport r, boolean fromValidation) {
+        StringBuilder sb = new StringBuilder();
+        for (ClassMetrics c : r.diagnostic().perClass()) {
+            if (fromValidation) {
+                var v = c.atValidationThreshold();
+                sb.append(String.format(Locale.ROOT, "  %s: threshold %.4f chosen on validation for specificity %.2f,"
+                        + " applied to test: sensitivity %s, specificity %s; chosen on test itself (optimistic):"
+                        + " sensitivity %s%n", c.name(), v.threshold(), v.targetSpecificity(), ci(v.sensitivity()),
+                        ci(v.specificity()), ci(c.atSpecificity().sensitivity())));
+            } else {
+                sb.append(String.format(Locale.ROOT, "  %s: sens@spec threshold %.4f chosen on the test images"
+                        + " themselves (optimistic; give --calibrate-on val for a validation-chosen one)%n", c.name(),
+                        c.atSpecificity().threshold()));
+            }
+        }
         return sb.toString();
     }
 

@@ -46,4 +46,9 @@ public final class ConsoleProgress implements TrainingProgress {
                     r.skippedUpdates(), r.lossScale());
         }
     }
+
+    @Override
+    public void warning(String message) {
+        out.println("warning: " + message);
+    }
 }

@@ -205,6 +205,10 @@ public final class DiagnosisTrainer {
         int n = batches.length;
         sums.forEach((k, v) -> means.put(k, v / n));
         ValidationScorer.ValidationScore score = validate(model, valImages);
+        String warning = ModelSelection.warning(epoch, score.auc(), score.ece());
+        if (warning != null) {
+            progress.warning(warning);
+        }
         boolean best = selection.offer(epoch, score.auc(), score.ece());
         if (best) {
             files.saveBest(model);

@@ -5,10 +5,14 @@ package attndx.train;
  * AUC and calibration error"). The score is {@code AUC - eceWeight * ECE}: with the default
  * weight 0.5, one point of AUC is worth two points of ECE, so calibration breaks near-ties in
  * AUC without overriding a clearly better discriminator. A NaN AUC (single-class validation
- * set) makes the epoch ineligible. Training stops after {@code patience} epochs without an
+ * set) makes the epoch ineligible. A NaN ECE (no probabilities to bin, e.g. non-finite logits) counts
+ * as the worst ECE, 1, so the epoch gets the lowest score its AUC allows instead of a calibration bonus,
+ * and {@link #warning} says so. Training stops after {@code patience} epochs without an
  * improvement larger than {@code minDelta}.
  */
 public final class ModelSelection {
+    /** The ECE assumed when it is undefined: its largest possible value. */
+    static final double WORST_ECE = 1.0;
     private final double eceWeight;
     private final int patience;
     private final double minDelta;
@@ -28,9 +32,18 @@ public final class ModelSelection {
         this.minDelta = minDelta;
     }
 
-    /** The selection score of one validation result. */
+    /** The selection score of one validation result; an undefined ECE counts as {@value #WORST_ECE}. */
     public double score(double auc, double ece) {
-        return Double.isNaN(auc) ? Double.NaN : auc - eceWeight * (Double.isNaN(ece) ? 0 : ece);
+        return Double.isNaN(auc) ? Double.NaN : auc - eceWeight * (Double.isNaN(ece) ? WORST_ECE : ece);
+    }
+
+    /** The warning for an epoch whose score had to assume the worst ECE, or null when its ECE is defined. */
+    public static String warning(int epoch, double auc, double ece) {
+        if (!Double.isNaN(ece) || Double.isNaN(auc)) {
+            return null;
+        }
+        return "epoch " + epoch + ": validation ECE is undefined; its selection score counts the worst ECE, "
+                + WORST_ECE;
     }
 
     /** Records an epoch's validation; returns true when it is the new best. */

@@ -12,6 +12,9 @@ public interface TrainingProgress {
     /** An epoch finished (training and validation). */
     default void epochFinished(EpochRecord record) {}
 
+    /** Something the user should know about the run (e.g. a figure that was undefined). */
+    default void warning(String message) {}
+
     /** No progress output. */
     static TrainingProgress silent() {
         return new TrainingProgress() {};

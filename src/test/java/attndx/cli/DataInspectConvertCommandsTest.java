@@ -84,4 +84,25 @@ class DataInspectConvertCommandsTest {
         assertEquals(0, skip.exit(), skip.err());
         assertTrue(skip.out().contains("skipped rows: 1") && skip.out().contains("missing.png"), skip.out());
     }
+
+    @Test
+    void inspectUnlabelledDicomShowsHeaderPixelsAndCountsWhileTrainingStillAsksForLabels() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("dicom"));
+        Files.copy(SharedData.pydicom("CT_small.dcm"), folder.resolve("ct.dcm"));
+        Files.copy(SharedData.pydicom("MR_small.dcm"), folder.resolve("mr.dcm"));
+        Path json = dir.resolve("dicom.json");
+        Run r = run("data", "inspect", folder.toString(), "--json", json.toString());
+        assertEquals(0, r.exit(), r.err());
+        assertTrue(r.out().contains("files: 2, patients: 2, channels: [1]"), r.out());
+        assertTrue(r.out().contains("image size: 64-128 x 64-128"), r.out());
+        assertTrue(r.out().contains("Modality (0008,0060): {CT=1, MR=1}"), r.out());
+        JsonNode node = Json.mapper().readTree(json.toFile());
+        assertEquals(0.0, node.at("/intensity/min").asDouble());
+        assertEquals(1.0, node.at("/intensity/max").asDouble(), "min-max or window scaled to [0,1]");
+        Run one = run("data", "inspect", folder.resolve("ct.dcm").toString());
+        assertTrue(one.out().contains("files: 1,") && one.out().contains("128-128 x 128-128"), one.out());
+        Run train = run("train", "--data", folder.toString(), "--out", dir.resolve("run").toString(), "--quiet");
+        assertEquals(1, train.exit());
+        assertTrue(train.err().contains("give the label of every image"), train.err());
+    }
 }

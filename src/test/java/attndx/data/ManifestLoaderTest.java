@@ -148,4 +148,17 @@ class ManifestLoaderTest {
         assertTrue(assertThrows(AttndxException.class, () -> ManifestLoader.load(dir, LoadOptions.defaults()))
                 .getMessage().contains("manifest.csv"));
     }
+
+    @Test
+    void classNamesNoRowUsesAreRefused() throws Exception {
+        TestImages.grey8(dir.resolve("a.png"), 2, 2, 1, "png");
+        TestImages.manifest(dir, "path,label,patient_id", "a.png,normal,P1", "a.png,lesion,P2");
+        LoadOptions three = LoadOptions.defaults().withClasses(null, List.of("normal", "lesion", "other"));
+        AttndxException e = assertThrows(AttndxException.class, () -> ManifestLoader.load(dir, three));
+        assertTrue(e.getMessage().contains("manifest.csv") && e.getMessage().contains("[other]"), e.getMessage());
+        // a binary subset with one class absent is still a binary task
+        TestImages.manifest(dir, "path,label,patient_id", "a.png,normal,P1");
+        LoadOptions two = LoadOptions.defaults().withClasses(null, List.of("normal", "lesion"));
+        assertEquals(2, ManifestLoader.load(dir, two).dataset().info().numClasses());
+    }
 }

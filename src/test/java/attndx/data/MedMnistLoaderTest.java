@@ -163,4 +163,22 @@ class MedMnistLoaderTest {
     private static long count(Dataset ds, int cls) {
         return ds.samples().stream().filter(s -> s.label().index() == cls).count();
     }
+
+    @Test
+    void moreClassNamesThanLabelValuesAreRefused() throws Exception {
+        Path f = new NpzFiles()
+                .u1("train_images", NpzFiles.shape(3, 1, 1), 0, 0, 0)
+                .u1("train_labels", NpzFiles.shape(3, 1), 0, 1, 1)
+                .write(dir.resolve("two.npz"));
+        AttndxException e = assertThrows(AttndxException.class,
+                () -> MedMnistLoader.load(f, LoadOptions.defaults().withClasses(null, List.of("a", "b", "c"))));
+        assertTrue(e.getMessage().contains("two.npz") && e.getMessage().contains("up to 1"), e.getMessage());
+        // two names for a file whose labels are all 0 stay a (one-sided) binary task
+        Path zeros = new NpzFiles()
+                .u1("test_images", NpzFiles.shape(2, 1, 1), 0, 0)
+                .u1("test_labels", NpzFiles.shape(2, 1), 0, 0)
+                .write(dir.resolve("zeros.npz"));
+        assertEquals(2, MedMnistLoader.load(zeros, LoadOptions.defaults().withClasses(null, List.of("a", "b")))
+                .dataset().info().numClasses());
+    }
 }

@@ -69,4 +69,50 @@ class DiagnosticMetricsTest {
         assertTrue(s.accuracy().lower() <= s.accuracy().value() && s.accuracy().value() <= s.accuracy().upper());
         assertNull(s.macroAuc());
     }
+
+    private static double[][] binary(double... q) {
+        double[][] p = new double[q.length][];
+        for (int i = 0; i < q.length; i++) {
+            p[i] = new double[] {1 - q[i], q[i]};
+        }
+        return p;
+    }
+
+    private static boolean[][] truth(int negatives, int positives) {
+        boolean[][] y = new boolean[negatives + positives][];
+        for (int i = 0; i < y.length; i++) {
+            y[i] = new boolean[] {i < negatives, i >= negatives};
+        }
+        return y;
+    }
+
+    @Test
+    void thresholdChosenOnValidationIsAppliedUnchangedToTest() {
+        // validation: 10 negatives 0.05..0.50, 4 positives 0.6..0.9 -> threshold 0.5 gives spec 0.9, sens 1
+        double[][] val = binary(0.05, 0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.6, 0.7, 0.8, 0.9);
+        // test: 10 negatives, 4 of them >= 0.5; 5 positives, 4 of them >= 0.5
+        double[][] test = binary(0.1, 0.2, 0.3, 0.4, 0.52, 0.55, 0.58, 0.7, 0.15, 0.25, 0.45, 0.51, 0.6, 0.9, 0.95);
+        List<String> warnings = new ArrayList<>();
+        DiagnosticSummary s = DiagnosticMetrics.evaluate(TaskType.BINARY, test, truth(10, 5), List.of("n", "p"),
+                PatientGroups.of(null, 15), NO_CI, val, truth(10, 4), warnings);
+        ClassMetrics m = s.perClass().get(0);
+        ValidationOperatingPoint v = m.atValidationThreshold();
+        assertEquals(0.5, v.threshold(), 1e-12);
+        assertEquals(1.0, v.validationSensitivity(), 1e-12);
+        assertEquals(0.9, v.validationSpecificity(), 1e-12);
+        assertEquals(0.8, v.sensitivity().value(), 1e-12, "4 of 5 test positives >= 0.5");
+        assertEquals(0.6, v.specificity().value(), 1e-12, "the target specificity is missed on test");
+        // the threshold re-chosen on test itself: 0.6 (one negative, 0.7, above), sensitivity 3/5
+        assertEquals(0.6, m.atSpecificity().threshold(), 1e-12);
+        assertEquals(0.6, m.atSpecificity().sensitivity().value(), 1e-12);
+        assertTrue(warnings.isEmpty(), warnings.toString());
+
+        DiagnosticSummary without = DiagnosticMetrics.evaluate(TaskType.BINARY, test, truth(10, 5), List.of("n", "p"),
+                PatientGroups.of(null, 15), NO_CI, warnings);
+        assertNull(without.perClass().get(0).atValidationThreshold());
+        DiagnosticSummary oneClass = DiagnosticMetrics.evaluate(TaskType.BINARY, test, truth(10, 5), List.of("n", "p"),
+                PatientGroups.of(null, 15), NO_CI, binary(0.1, 0.2), truth(2, 0), warnings);
+        assertTrue(Double.isNaN(oneClass.perClass().get(0).atValidationThreshold().sensitivity().value()));
+        assertTrue(warnings.stream().anyMatch(w -> w.contains("validation split has a single class")), warnings.toString());
+    }
 }

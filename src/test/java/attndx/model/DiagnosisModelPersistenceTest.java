@@ -119,4 +119,89 @@ class DiagnosisModelPersistenceTest {
         AttndxException e = assertThrows(AttndxException.class, () -> DiagnosisModel.load(dir));
         assertTrue(e.getMessage().contains("different model config"), e.getMessage());
     }
+
+    @Test
+    void modelJsonRecordsTheChecksumOfTheParameterFile() throws IOException {
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+            String sha = DiagnosisModel.readMetadata(dir).parametersSha256();
+            assertEquals(hex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(Files.readAllBytes(dir.resolve("attndx-0000.params")))), sha);
+            assertEquals(sha, m.metadata().parametersSha256(), "the saved model's metadata carries it too");
+            m.withTemperature(1.2).saveMetadata(dir);
+            assertEquals(sha, DiagnosisModel.readMetadata(dir).parametersSha256(), "a temperature update keeps it");
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new AssertionError(e);
+        }
+        try (DiagnosisModel loaded = DiagnosisModel.load(dir)) {
+            assertEquals(List.of(), loaded.warnings());
+        }
+    }
+
+    @Test
+    void randomBytesInsteadOfTheParameterFileAreRejected() throws IOException {
+        // DJL's loader silently keeps freshly initialised weights for a file without its magic bytes
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+        }
+        byte[] junk = new byte[1000];
+        new Random(1).nextBytes(junk);
+        Files.write(dir.resolve("attndx-0000.params"), junk);
+        AttndxException e = assertThrows(AttndxException.class, () -> DiagnosisModel.load(dir));
+        assertTrue(e.getMessage().contains("attndx-0000.params") && e.getMessage().contains("SHA-256"), e.getMessage());
+    }
+
+    @Test
+    void corruptedBytesInsideTheParameterFileAreRejected() throws IOException {
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+        }
+        Path params = dir.resolve("attndx-0000.params");
+        byte[] all = Files.readAllBytes(params);
+        all[all.length - 100] ^= 0x01; // one bit of one weight
+        Files.write(params, all);
+        AttndxException e = assertThrows(AttndxException.class, () -> DiagnosisModel.load(dir));
+        assertTrue(e.getMessage().contains("attndx-0000.params") && e.getMessage().contains("corrupt"), e.getMessage());
+    }
+
+    @Test
+    void parameterFileOfAnotherModelWithTheSameConfigIsRejected(@TempDir Path other) throws IOException {
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+        }
+        ModelConfig config = NetworkFixtures.tiny("attn-multiscale", 2).withSegmentationHead(true);
+        try (DiagnosisModel m = DiagnosisModel.create(config, Preprocessing.defaults(), List.of("normal", "lesion"),
+                Provenance.capture("model", Map.of("test", true), "", 8), 8)) {
+            m.save(other);
+        }
+        Files.copy(other.resolve("attndx-0000.params"), dir.resolve("attndx-0000.params"),
+                java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        AttndxException e = assertThrows(AttndxException.class, () -> DiagnosisModel.load(dir));
+        assertTrue(e.getMessage().contains("swapped"), e.getMessage());
+    }
+
+    @Test
+    void modelJsonWithoutChecksumLoadsWithAWarningButStillRejectsAForeignFile() throws IOException {
+        try (DiagnosisModel m = tinyModel()) {
+            m.save(dir);
+        }
+        Path json = dir.resolve("model.json");
+        String withSha = Files.readString(json);
+        String old = withSha.replaceAll(",\\s*\"parametersSha256\" : \"[0-9a-f]{64}\"", "");
+        assertTrue(!old.contains("parametersSha256"), old);
+        Files.writeString(json, old);
+        try (DiagnosisModel loaded = DiagnosisModel.load(dir)) {
+            assertEquals(1, loaded.warnings().size());
+            assertTrue(loaded.warnings().get(0).contains("attndx-0000.params"), loaded.warnings().get(0));
+        }
+        byte[] junk = new byte[1000];
+        new Random(1).nextBytes(junk);
+        Files.write(dir.resolve("attndx-0000.params"), junk);
+        AttndxException e = assertThrows(AttndxException.class, () -> DiagnosisModel.load(dir));
+        assertTrue(e.getMessage().contains("DJL@"), e.getMessage());
+    }
+
+    private static String hex(byte[] b) {
+        return java.util.HexFormat.of().formatHex(b);
+    }
 }

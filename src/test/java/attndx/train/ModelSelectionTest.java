@@ -14,7 +14,7 @@ class ModelSelectionTest {
     void scoreIsAucMinusWeightedEce() {
         ModelSelection s = new ModelSelection(0.5, 3, 0);
         assertEquals(0.85, s.score(0.90, 0.10), EPS);
-        assertEquals(0.90, s.score(0.90, Double.NaN), EPS, "an undefined ECE costs nothing");
+        assertEquals(0.40, s.score(0.90, Double.NaN), EPS, "an undefined ECE counts as the worst, 1");
         assertTrue(Double.isNaN(s.score(Double.NaN, 0.1)));
     }
 
@@ -70,5 +70,16 @@ class ModelSelectionTest {
                 .contains("eceWeight"));
         assertTrue(assertThrows(IllegalArgumentException.class, () -> new ModelSelection(0.5, 0, 0)).getMessage()
                 .contains("patience"));
+    }
+
+    @Test
+    void undefinedEceNeverBeatsADefinedOneAndIsWarnedAbout() {
+        ModelSelection s = new ModelSelection(0.5, 3, 0);
+        assertTrue(s.offer(1, 0.80, 0.10), "0.80 - 0.05 = 0.75");
+        assertFalse(s.offer(2, 0.95, Double.NaN), "0.95 - 0.5 = 0.45: no bonus for an undefined calibration");
+        assertEquals(1, s.bestEpoch());
+        String w = ModelSelection.warning(2, 0.95, Double.NaN);
+        assertTrue(w != null && w.contains("epoch 2") && w.contains("ECE is undefined"), w);
+        assertEquals(null, ModelSelection.warning(1, 0.80, 0.10));
     }
 }
