@@ -19,12 +19,15 @@ import attndx.model.ModelFactory;
 import attndx.train.Augmenter.Augmented;
 import attndx.train.TrainingObjective.MaskTargets;
 import attndx.train.TrainingObjective.PerturbedPass;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One optimisation step of Algorithm 1 (seed section 5.7): augment x, forward x, forward a
  * perturbed T(x) when the consistency term needs it, compute the full objective, back-propagate
- * and update. The step's arrays live in a sub-manager closed before it returns.
+ * and update. The step's arrays live in a sub-manager closed before it returns. Batch norm's running
+ * statistics are those of the clean pass only: {@link RunningStatistics} saves them before the pass
+ * on T(x) and writes them back after it.
  */
 final class TrainingStep {
     private final DiagnosisModel model;
@@ -39,6 +42,7 @@ final class TrainingStep {
     private final PerturbationSet perturbations;
     private final IntensityNormaliser normaliser;
     private final boolean segmentation;
+    private final RunningStatistics runningStatistics;
 
     /**
      * The loss terms of the step, the terms not computed, the time spent assembling the batch, and
@@ -85,6 +89,7 @@ final class TrainingStep {
         this.perturbations = cfg.perturbation() == null ? null : new PerturbationSet(cfg.perturbation());
         this.normaliser = new IntensityNormaliser(spec.preprocessing());
         this.segmentation = cfg.loss().lambdaSegmentation() > 0;
+        this.runningStatistics = new RunningStatistics(model.network());
     }
 
     private static long sum(long[] v) {
@@ -120,6 +125,7 @@ final class TrainingStep {
             Augmented a = augmenter == null ? new Augmented(x, masks) : augmenter.augment(x, masks, epoch, batch);
             Map<String, Float> values;
             Map<String, String> skipped;
+            List<NDArray> clean = null;
             if (mixed != null) {
                 mixed.beginStep(bm);
             }
@@ -131,6 +137,7 @@ final class TrainingStep {
                         throw new IllegalStateException("consistency loss on but no perturbation set resolved");
                     }
                     PerturbedBatch pb = perturbations.perturb(a.images(), epoch, batch);
+                    clean = runningStatistics.save(bm);
                     pp = new PerturbedPass(forward(pb.images()), pb.inverse());
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present));
@@ -138,6 +145,10 @@ final class TrainingStep {
                 gc.backward(mixed == null ? total : total.mul(Scalars.like(total, mixed.scaler().scale())));
                 values = lt.values();
                 skipped = lt.skipped();
+            }
+            if (clean != null) {
+                // Only after the backward pass: autograd saved the buffers and refuses ones changed since.
+                runningStatistics.restore(clean);
             }
             optimizer.setLearningRate((float) cfg.schedule().rate((int) globalStep, (int) totalSteps, cfg.learningRate()));
             boolean updated = true;
