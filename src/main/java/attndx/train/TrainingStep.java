@@ -114,7 +114,12 @@ final class TrainingStep {
         return mixed == null ? null : mixed.scaler();
     }
 
-    Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps) {
+    /**
+     * One step on the samples {@code idx}; the maps that pooled the clean batch are added to
+     * {@code attention} (when not null and the model has attention).
+     */
+    Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps,
+            AttentionStatistics attention) {
         try (NDManager bm = runManager.newSubManager()) {
             long t0 = System.nanoTime();
             NDArray x = data.images(bm, idx);
@@ -126,11 +131,13 @@ final class TrainingStep {
             Map<String, Float> values;
             Map<String, String> skipped;
             List<NDArray> clean = null;
+            NDArray maps;
             if (mixed != null) {
                 mixed.beginStep(bm);
             }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 DiagnosisOutput out = forward(a.images());
+                maps = out.attention();
                 PerturbedPass pp = null;
                 if (objective.needsPerturbedPass(out)) {
                     if (perturbations == null) {
@@ -145,6 +152,9 @@ final class TrainingStep {
                 gc.backward(mixed == null ? total : total.mul(Scalars.like(total, mixed.scaler().scale())));
                 values = lt.values();
                 skipped = lt.skipped();
+            }
+            if (attention != null && maps != null) {
+                attention.update(maps.toFloatArray(), (int) (maps.getShape().get(2) * maps.getShape().get(3)));
             }
             if (clean != null) {
                 // Only after the backward pass: autograd saved the buffers and refuses ones changed since.

@@ -49,7 +49,7 @@ class RunningStatisticsTest {
                 TrainingStep step = TrainingStep.create(model, spec, data.classCounts(), run);
                 int[] idx = new int[16];
                 Arrays.setAll(idx, i -> i);
-                step.run(data, idx, 1, 0, 0, 1);
+                step.run(data, idx, 1, 0, 0, 1, null);
             }
             List<Float> values = new ArrayList<>();
             for (Pair<String, Parameter> p : model.network().getParameters()) {
