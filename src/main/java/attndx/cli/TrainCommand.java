@@ -29,10 +29,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code attndx train}: trains a diagnosis model with the full objective (seed Algorithm 1). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -58,6 +60,10 @@ final class TrainCommand implements Callable<Integer> {
     int width;
     @Option(names = "--stem", defaultValue = "SMALL_INPUT", description = "SMALL_INPUT (28-64 px) or STANDARD (default ${DEFAULT-VALUE}).")
     ModelConfig.Stem stem;
+    @Option(names = "--attention", defaultValue = "shared", converter = AttentionModeConverter.class,
+            description = "shared (one map) or class-specific (one map per class, seed 5.2) attention; attention"
+            + " presets only (default ${DEFAULT-VALUE}).")
+    ModelConfig.AttentionMode attention;
     @Option(names = "--dropout", defaultValue = "0", description = "Dropout before the classifier (enables Monte-Carlo dropout in evaluate).")
     double dropout;
     @Option(names = "--size", defaultValue = "0", description = "Resize (with padding) to SIZE x SIZE; 0 keeps the input size.")
@@ -107,6 +113,14 @@ final class TrainCommand implements Callable<Integer> {
         if (dropout > 0) {
             model = model.withDropout(dropout);
         }
+        if (attention == ModelConfig.AttentionMode.CLASS_SPECIFIC) {
+            if (!model.hasAttention()) {
+                throw new AttndxException("--attention class-specific needs an attention preset (attn-single,"
+                        + " attn-multiscale), got --model " + preset);
+            }
+            model = model.withAttention(model.attentionStages(), attention, model.fusion(), model.fusionWeights(),
+                    model.headBottleneck());
+        }
         if (all.info().task() == TaskType.MULTILABEL) {
             model = model.withTask(all.info().channels(), all.info().numClasses(), true);
         }
@@ -132,6 +146,18 @@ final class TrainCommand implements Callable<Integer> {
         print(resume ? Training.resume(request, new TrainingValidation(), progress)
                 : Training.start(request, new TrainingValidation(), progress));
         return 0;
+    }
+
+    /** shared / class-specific to the attention mode. */
+    static final class AttentionModeConverter implements ITypeConverter<ModelConfig.AttentionMode> {
+        @Override
+        public ModelConfig.AttentionMode convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "shared" -> ModelConfig.AttentionMode.SHARED;
+                case "class-specific" -> ModelConfig.AttentionMode.CLASS_SPECIFIC;
+                default -> throw new TypeConversionException("expected shared or class-specific, got '" + value + "'");
+            };
+        }
     }
 
     private AugmentConfig withStain(AugmentConfig a) {
