@@ -86,7 +86,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-sp", defaultValue = "0.01") double lambdaSp;
     @Option(names = "--lambda-tv", defaultValue = "0.1") double lambdaTv;
     @Option(names = "--lambda-con", defaultValue = "1.0") double lambdaCon;
-    @Option(names = "--lambda-seg", defaultValue = "0") double lambdaSeg;
+    @Option(names = "--lambda-seg", defaultValue = "0", description = "Weight of the segmentation loss; > 0 adds the"
+            + " segmentation head, trained on the images that have a mask (the data must have some).")
+    double lambdaSeg;
     @Option(names = "--label-smoothing", defaultValue = "0") double labelSmoothing;
     @Option(names = "--focal-gamma", defaultValue = "0") double focalGamma;
     @Option(names = "--class-weights", description = "Re-weight classes by inverse training frequency.") boolean classWeights;
@@ -112,6 +114,10 @@ final class TrainCommand implements Callable<Integer> {
                 all.info().numClasses());
         if (dropout > 0) {
             model = model.withDropout(dropout);
+        }
+        if (lambdaSeg > 0) {
+            // seed 4.1: the masks train an auxiliary decoder; without the head the term had nothing to act on
+            model = model.withSegmentationHead(true);
         }
         if (attention == ModelConfig.AttentionMode.CLASS_SPECIFIC) {
             if (!model.hasAttention()) {

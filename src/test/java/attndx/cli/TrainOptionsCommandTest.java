@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import attndx.core.Engines;
+import attndx.core.Json;
 import attndx.data.Phantom;
 import attndx.data.PhantomConfig;
 import attndx.data.PhantomWriter;
@@ -13,17 +14,26 @@ import attndx.model.DiagnosisModel;
 import attndx.model.ModelConfig;
 import attndx.model.ModelRunner;
 import attndx.model.Prediction;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The train options of integrity issue 14 that used to be missing: {@code --attention}. */
+/**
+ * The options of integrity issue 14 that did nothing or did not exist: {@code --lambda-seg} (item 4),
+ * {@code --attention} (item 5).
+ */
 class TrainOptionsCommandTest {
     @TempDir
     static Path tmp;
@@ -48,10 +58,10 @@ class TrainOptionsCommandTest {
     }
 
     private int train(String run, String... options) {
-        return train(run, "attn-single", options);
+        return trainPreset("attn-single", run, options);
     }
 
-    private int train(String run, String preset, String... options) {
+    private int trainPreset(String preset, String run, String... options) {
         List<String> args = new ArrayList<>(List.of("train", "--data", data.toString(), "--model", preset,
                 "--width", "8", "--out", tmp.resolve(run).toString(), "--epochs", "1", "--lr", "3e-3", "--quiet"));
         args.addAll(List.of(options));
@@ -71,8 +81,47 @@ class TrainOptionsCommandTest {
     }
 
     @Test
+    void lambdaSegTrainsTheSegmentationHeadAndEvaluateReportsDiceAndIou() throws IOException {
+        assertEquals(0, train("seg", "--lambda-seg", "1"), err.toString());
+        Path run = tmp.resolve("seg");
+        JsonNode epoch = Json.mapper().readTree(Files.readAllLines(run.resolve("train-log.jsonl")).get(0));
+        assertTrue(epoch.get("loss").has("seg"), epoch.toString());
+        assertTrue(epoch.get("skippedTerms").path("seg").isMissingNode(), epoch.toString());
+        assertEquals(0, run("evaluate", "--model", run.resolve("model").toString(), "--data", data.toString(),
+                "--split", "val", "--bootstrap", "0", "--no-stress"), err.toString());
+        JsonNode seg = Json.mapper().readTree(run.resolve("evaluation-val/evaluation.json").toFile())
+                .get("segmentation");
+        int lesions = seg.get("images").asInt();
+        assertTrue(lesions > 0 && lesions + seg.get("emptyMasks").asInt() == 16, seg.toString());
+        double dice = seg.get("dice").asDouble();
+        assertTrue(dice >= 0 && dice <= 1 && seg.get("iou").asDouble() <= dice, seg.toString());
+        assertTrue(out.toString().contains("segmentation head on " + lesions + " images with a lesion mask"),
+                out.toString());
+    }
+
+    @Test
+    void lambdaSegWithoutAnyMaskIsRefused() throws IOException {
+        Path plain = tmp.resolve("no-masks");
+        Files.createDirectories(plain.resolve("images"));
+        // the phantom's manifest without its mask (and box) columns
+        List<String> rows = new ArrayList<>(List.of("path,label,patient_id,split"));
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(data.resolve("manifest.csv")))) {
+            for (CSVRecord r : csv) {
+                rows.add(String.join(",", r.get("path"), r.get("label"), r.get("patient_id"), r.get("split")));
+                Files.copy(data.resolve(r.get("path")), plain.resolve(r.get("path")));
+            }
+        }
+        Files.write(plain.resolve("manifest.csv"), rows);
+        List<String> args = List.of("train", "--data", plain.toString(), "--model", "attn-single", "--width", "8",
+                "--out", tmp.resolve("seg-none").toString(), "--epochs", "1", "--quiet", "--lambda-seg", "1");
+        assertNotEquals(0, run(args.toArray(new String[0])));
+        assertTrue(err.toString().contains("needs lesion masks, but no image of the training split"), err.toString());
+    }
+
+    @Test
     void classSpecificAttentionWithoutAttentionPresetIsRefused() {
-        assertNotEquals(0, train("gap-cs", "gap", "--attention", "class-specific"));
+        assertNotEquals(0, trainPreset("gap", "gap-cs", "--attention", "class-specific"));
         assertTrue(err.toString().contains("--attention class-specific needs an attention preset"), err.toString());
         assertNotEquals(0, train("bad", "--attention", "per-class"));
         assertTrue(err.toString().contains("expected shared or class-specific"), err.toString());
