@@ -4,6 +4,8 @@ import attndx.core.AttndxException;
 import attndx.data.Dataset;
 import attndx.data.DatasetLoader;
 import attndx.data.Preprocessing;
+import attndx.data.QcConfig;
+import attndx.data.QcScreen;
 import attndx.data.SplitAssignment;
 import attndx.data.SplitRatios;
 import attndx.data.Splits;
@@ -46,6 +48,8 @@ final class TrainCommand implements Callable<Integer> {
     Path data;
     @Mixin
     LoadOptionsMixin load;
+    @Mixin
+    QcOptionMixin qc;
     @Option(names = "--out", required = true, description = "Run directory (model/, train-log.jsonl, config.json, checkpoints/).")
     Path out;
     @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint; give the"
@@ -109,7 +113,8 @@ final class TrainCommand implements Callable<Integer> {
         }
         Dataset loaded = DatasetLoader.load(data, load.toOptions()).dataset();
         SplitAssignment assignment = new Splitter(SplitRatios.parse(ratios), seed).split(loaded);
-        Dataset all = assignment.apply(loaded);
+        QcScreen.Result screened = QcScreen.apply(assignment.apply(loaded), QcConfig.defaults(), qc.policy);
+        Dataset all = screened.dataset();
         ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
                 all.info().numClasses());
         if (dropout > 0) {
@@ -146,11 +151,14 @@ final class TrainCommand implements Callable<Integer> {
             SeedSweep.Summary s = SeedSweep.run(request, seeds, new TrainingValidation(), progress);
             spec.commandLine().getOut().printf(Locale.ROOT, "%d seeds: val AUC %.4f +- %.4f, ECE %.4f +- %.4f; summary in %s%n",
                     s.seeds().size(), s.aucMean(), s.aucStd(), s.eceMean(), s.eceStd(), s.file());
+            spec.commandLine().getOut().println(screened.summary());
             spec.commandLine().getOut().flush();
             return 0;
         }
         print(resume ? Training.resume(request, new TrainingValidation(), progress)
                 : Training.start(request, new TrainingValidation(), progress));
+        spec.commandLine().getOut().println(screened.summary());
+        spec.commandLine().getOut().flush();
         return 0;
     }
 

@@ -6,9 +6,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import attndx.core.Engines;
 import attndx.core.Json;
+import attndx.data.ImageTensor;
 import attndx.data.Phantom;
 import attndx.data.PhantomConfig;
 import attndx.data.PhantomWriter;
+import attndx.data.PngWriter;
 import attndx.data.SplitRatios;
 import attndx.model.DiagnosisModel;
 import attndx.model.ModelConfig;
@@ -32,7 +34,7 @@ import picocli.CommandLine;
 
 /**
  * The options of integrity issue 14 that did nothing or did not exist: {@code --lambda-seg} (item 4),
- * {@code --attention} (item 5).
+ * {@code --attention} (item 5), {@code --qc} (item 6).
  */
 class TrainOptionsCommandTest {
     @TempDir
@@ -117,6 +119,43 @@ class TrainOptionsCommandTest {
                 "--out", tmp.resolve("seg-none").toString(), "--epochs", "1", "--quiet", "--lambda-seg", "1");
         assertNotEquals(0, run(args.toArray(new String[0])));
         assertTrue(err.toString().contains("needs lesion masks, but no image of the training split"), err.toString());
+    }
+
+    @Test
+    void qcExcludeLeavesFlaggedImagesOutOfTrainAndEvaluateAndSaysHowMany() throws IOException {
+        // the phantom plus two flat grey images (low contrast), one in each split
+        Path qcData = tmp.resolve("qc-data");
+        List<String> rows = new ArrayList<>(List.of("path,label,patient_id,split"));
+        try (CSVParser csv = CSVFormat.DEFAULT.builder().setHeader().setSkipHeaderRecord(true).build()
+                .parse(Files.newBufferedReader(data.resolve("manifest.csv")))) {
+            for (CSVRecord r : csv) {
+                rows.add(String.join(",", r.get("path"), r.get("label"), r.get("patient_id"), r.get("split")));
+                Files.createDirectories(qcData.resolve(r.get("path")).getParent());
+                Files.copy(data.resolve(r.get("path")), qcData.resolve(r.get("path")));
+            }
+        }
+        float[] grey = new float[32 * 32];
+        java.util.Arrays.fill(grey, 0.5f);
+        PngWriter.write(new ImageTensor(1, 32, 32, grey), 8, qcData.resolve("images/grey1.png"));
+        PngWriter.write(new ImageTensor(1, 32, 32, grey), 8, qcData.resolve("images/grey2.png"));
+        rows.add("images/grey1.png,normal,grey1,train");
+        rows.add("images/grey2.png,normal,grey2,val");
+        Files.write(qcData.resolve("manifest.csv"), rows);
+
+        List<String> args = List.of("train", "--data", qcData.toString(), "--model", "attn-single", "--width", "8",
+                "--out", tmp.resolve("qc").toString(), "--epochs", "1", "--quiet", "--qc", "exclude");
+        assertEquals(0, run(args.toArray(new String[0])), err.toString());
+        assertTrue(out.toString().contains("QC exclude: 2 of 42 images excluded (by check: low-contrast 2, truncated-fov 2)"),
+                out.toString());
+        List<String> eval = new ArrayList<>(List.of("evaluate", "--model", tmp.resolve("qc/model").toString(), "--data",
+                qcData.toString(), "--split", "val", "--bootstrap", "0", "--no-stress"));
+        assertEquals(0, run(eval.toArray(new String[0])), err.toString());
+        assertTrue(out.toString().contains("QC flag: 2 of 42 images flagged and kept (by check: low-contrast 2, truncated-fov 2)"),
+                out.toString());
+        assertTrue(out.toString().contains("17 images"), "16 phantom + 1 grey validation image: " + out);
+        eval.addAll(List.of("--qc", "exclude"));
+        assertEquals(0, run(eval.toArray(new String[0])), err.toString());
+        assertTrue(out.toString().contains("16 images"), out.toString());
     }
 
     @Test
