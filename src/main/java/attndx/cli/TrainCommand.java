@@ -115,26 +115,7 @@ final class TrainCommand implements Callable<Integer> {
         SplitAssignment assignment = new Splitter(SplitRatios.parse(ratios), seed).split(loaded);
         QcScreen.Result screened = QcScreen.apply(assignment.apply(loaded), QcConfig.defaults(), qc.policy);
         Dataset all = screened.dataset();
-        ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
-                all.info().numClasses());
-        if (dropout > 0) {
-            model = model.withDropout(dropout);
-        }
-        if (lambdaSeg > 0) {
-            // seed 4.1: the masks train an auxiliary decoder; without the head the term had nothing to act on
-            model = model.withSegmentationHead(true);
-        }
-        if (attention == ModelConfig.AttentionMode.CLASS_SPECIFIC) {
-            if (!model.hasAttention()) {
-                throw new AttndxException("--attention class-specific needs an attention preset (attn-single,"
-                        + " attn-multiscale), got --model " + preset);
-            }
-            model = model.withAttention(model.attentionStages(), attention, model.fusion(), model.fusionWeights(),
-                    model.headBottleneck());
-        }
-        if (all.info().task() == TaskType.MULTILABEL) {
-            model = model.withTask(all.info().channels(), all.info().numClasses(), true);
-        }
+        ModelConfig model = modelConfig(all);
         Preprocessing pre = new Preprocessing(normalisation, 0.5f, 0.5f, size, size, 0f, 0f);
         TrainConfig cfg = new TrainConfig(epochs, batchSize, lr, weightDecay, LearningRateSchedule.parse(schedule),
                 patience, eceWeight, seed, new LossConfig(lambdaSp, lambdaTv, lambdaCon, lambdaSeg, labelSmoothing,
@@ -160,6 +141,31 @@ final class TrainCommand implements Callable<Integer> {
         spec.commandLine().getOut().println(screened.summary());
         spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The preset adapted to the data and to --dropout, --lambda-seg and --attention. */
+    private ModelConfig modelConfig(Dataset all) {
+        ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
+                all.info().numClasses());
+        if (dropout > 0) {
+            model = model.withDropout(dropout);
+        }
+        if (lambdaSeg > 0) {
+            // seed 4.1: the masks train an auxiliary decoder; without the head the term had nothing to act on
+            model = model.withSegmentationHead(true);
+        }
+        if (attention == ModelConfig.AttentionMode.CLASS_SPECIFIC) {
+            if (!model.hasAttention()) {
+                throw new AttndxException("--attention class-specific needs an attention preset (attn-single,"
+                        + " attn-multiscale), got --model " + preset);
+            }
+            model = model.withAttention(model.attentionStages(), attention, model.fusion(), model.fusionWeights(),
+                    model.headBottleneck());
+        }
+        if (all.info().task() == TaskType.MULTILABEL) {
+            model = model.withTask(all.info().channels(), all.info().numClasses(), true);
+        }
+        return model;
     }
 
     /** shared / class-specific to the attention mode. */
