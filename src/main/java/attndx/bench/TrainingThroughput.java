@@ -104,7 +104,7 @@ public final class TrainingThroughput {
                 if (b == 0 && epoch > 1) {
                     batches = BatchOrder.of(data.size(), cfg.batchSize(), cfg.seed(), epoch);
                 }
-                TrainingStep.Result r = step.run(data, batches[b], epoch, b, i, total);
+                TrainingStep.Result r = step.run(data, batches[b], epoch, b, i, total, null);
                 if (i >= warmupSteps) {
                     dataNanos += r.dataNanos();
                     images += batches[b].length;

@@ -2,6 +2,8 @@ package attndx.cli;
 
 import attndx.data.Dataset;
 import attndx.data.DatasetLoader;
+import attndx.data.QcConfig;
+import attndx.data.QcScreen;
 import attndx.data.SplitRatios;
 import attndx.metrics.BootstrapConfig;
 import attndx.metrics.EvaluationConfig;
@@ -33,6 +35,8 @@ final class EvaluateCommand implements Callable<Integer> {
     Path data;
     @Mixin
     LoadOptionsMixin load;
+    @Mixin
+    QcOptionMixin qc;
     @Option(names = "--split", defaultValue = "test", description = "Split to evaluate (default ${DEFAULT-VALUE}).")
     String split;
     @Option(names = "--calibrate-on", description = "Split to fit the temperature on (e.g. val); it is stored in the"
@@ -78,6 +82,9 @@ final class EvaluateCommand implements Callable<Integer> {
         java.io.PrintWriter w = spec.commandLine().getOut();
         Dataset all = EvaluationSplits.assign(DatasetLoader.load(data, load.toOptions()).dataset(), model, splits,
                 SplitRatios.parse(ratios), splitSeed);
+        QcScreen.Result screened = QcScreen.apply(all, QcConfig.defaults(), qc.policy);
+        w.println(screened.summary());
+        all = screened.dataset();
         EvaluationConfig cfg = new EvaluationConfig(new BootstrapConfig(resamples, 0.95, seed), specificity,
                 sensitivity, 0.5, bins, List.of(0.8, 0.9, 0.95), coverage);
         Path dir = out != null ? out : model.toAbsolutePath().getParent().resolve("evaluation-" + split);

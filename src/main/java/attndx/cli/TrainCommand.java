@@ -4,6 +4,8 @@ import attndx.core.AttndxException;
 import attndx.data.Dataset;
 import attndx.data.DatasetLoader;
 import attndx.data.Preprocessing;
+import attndx.data.QcConfig;
+import attndx.data.QcScreen;
 import attndx.data.SplitAssignment;
 import attndx.data.SplitRatios;
 import attndx.data.Splits;
@@ -29,10 +31,12 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine.TypeConversionException;
 
 /** {@code attndx train}: trains a diagnosis model with the full objective (seed Algorithm 1). */
 @Command(name = "train", mixinStandardHelpOptions = true, sortOptions = false,
@@ -44,6 +48,8 @@ final class TrainCommand implements Callable<Integer> {
     Path data;
     @Mixin
     LoadOptionsMixin load;
+    @Mixin
+    QcOptionMixin qc;
     @Option(names = "--out", required = true, description = "Run directory (model/, train-log.jsonl, config.json, checkpoints/).")
     Path out;
     @Option(names = "--resume", description = "Continue the run in --out from its latest checkpoint; give the"
@@ -58,6 +64,10 @@ final class TrainCommand implements Callable<Integer> {
     int width;
     @Option(names = "--stem", defaultValue = "SMALL_INPUT", description = "SMALL_INPUT (28-64 px) or STANDARD (default ${DEFAULT-VALUE}).")
     ModelConfig.Stem stem;
+    @Option(names = "--attention", defaultValue = "shared", converter = AttentionModeConverter.class,
+            description = "shared (one map) or class-specific (one map per class, seed 5.2) attention; attention"
+            + " presets only (default ${DEFAULT-VALUE}).")
+    ModelConfig.AttentionMode attention;
     @Option(names = "--dropout", defaultValue = "0", description = "Dropout before the classifier (enables Monte-Carlo dropout in evaluate).")
     double dropout;
     @Option(names = "--size", defaultValue = "0", description = "Resize (with padding) to SIZE x SIZE; 0 keeps the input size.")
@@ -80,7 +90,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-sp", defaultValue = "0.01") double lambdaSp;
     @Option(names = "--lambda-tv", defaultValue = "0.1") double lambdaTv;
     @Option(names = "--lambda-con", defaultValue = "1.0") double lambdaCon;
-    @Option(names = "--lambda-seg", defaultValue = "0") double lambdaSeg;
+    @Option(names = "--lambda-seg", defaultValue = "0", description = "Weight of the segmentation loss; > 0 adds the"
+            + " segmentation head, trained on the images that have a mask (the data must have some).")
+    double lambdaSeg;
     @Option(names = "--label-smoothing", defaultValue = "0") double labelSmoothing;
     @Option(names = "--focal-gamma", defaultValue = "0") double focalGamma;
     @Option(names = "--class-weights", description = "Re-weight classes by inverse training frequency.") boolean classWeights;
@@ -101,15 +113,9 @@ final class TrainCommand implements Callable<Integer> {
         }
         Dataset loaded = DatasetLoader.load(data, load.toOptions()).dataset();
         SplitAssignment assignment = new Splitter(SplitRatios.parse(ratios), seed).split(loaded);
-        Dataset all = assignment.apply(loaded);
-        ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
-                all.info().numClasses());
-        if (dropout > 0) {
-            model = model.withDropout(dropout);
-        }
-        if (all.info().task() == TaskType.MULTILABEL) {
-            model = model.withTask(all.info().channels(), all.info().numClasses(), true);
-        }
+        QcScreen.Result screened = QcScreen.apply(assignment.apply(loaded), QcConfig.defaults(), qc.policy);
+        Dataset all = screened.dataset();
+        ModelConfig model = modelConfig(all);
         Preprocessing pre = new Preprocessing(normalisation, 0.5f, 0.5f, size, size, 0f, 0f);
         TrainConfig cfg = new TrainConfig(epochs, batchSize, lr, weightDecay, LearningRateSchedule.parse(schedule),
                 patience, eceWeight, seed, new LossConfig(lambdaSp, lambdaTv, lambdaCon, lambdaSeg, labelSmoothing,
@@ -126,12 +132,52 @@ final class TrainCommand implements Callable<Integer> {
             SeedSweep.Summary s = SeedSweep.run(request, seeds, new TrainingValidation(), progress);
             spec.commandLine().getOut().printf(Locale.ROOT, "%d seeds: val AUC %.4f +- %.4f, ECE %.4f +- %.4f; summary in %s%n",
                     s.seeds().size(), s.aucMean(), s.aucStd(), s.eceMean(), s.eceStd(), s.file());
+            spec.commandLine().getOut().println(screened.summary());
             spec.commandLine().getOut().flush();
             return 0;
         }
         print(resume ? Training.resume(request, new TrainingValidation(), progress)
                 : Training.start(request, new TrainingValidation(), progress));
+        spec.commandLine().getOut().println(screened.summary());
+        spec.commandLine().getOut().flush();
         return 0;
+    }
+
+    /** The preset adapted to the data and to --dropout, --lambda-seg and --attention. */
+    private ModelConfig modelConfig(Dataset all) {
+        ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
+                all.info().numClasses());
+        if (dropout > 0) {
+            model = model.withDropout(dropout);
+        }
+        if (lambdaSeg > 0) {
+            // seed 4.1: the masks train an auxiliary decoder; without the head the term had nothing to act on
+            model = model.withSegmentationHead(true);
+        }
+        if (attention == ModelConfig.AttentionMode.CLASS_SPECIFIC) {
+            if (!model.hasAttention()) {
+                throw new AttndxException("--attention class-specific needs an attention preset (attn-single,"
+                        + " attn-multiscale), got --model " + preset);
+            }
+            model = model.withAttention(model.attentionStages(), attention, model.fusion(), model.fusionWeights(),
+                    model.headBottleneck());
+        }
+        if (all.info().task() == TaskType.MULTILABEL) {
+            model = model.withTask(all.info().channels(), all.info().numClasses(), true);
+        }
+        return model;
+    }
+
+    /** shared / class-specific to the attention mode. */
+    static final class AttentionModeConverter implements ITypeConverter<ModelConfig.AttentionMode> {
+        @Override
+        public ModelConfig.AttentionMode convert(String value) {
+            return switch (value.toLowerCase(Locale.ROOT)) {
+                case "shared" -> ModelConfig.AttentionMode.SHARED;
+                case "class-specific" -> ModelConfig.AttentionMode.CLASS_SPECIFIC;
+                default -> throw new TypeConversionException("expected shared or class-specific, got '" + value + "'");
+            };
+        }
     }
 
     private AugmentConfig withStain(AugmentConfig a) {

@@ -11,6 +11,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import attndx.core.AttndxException;
@@ -131,6 +132,23 @@ public final class ModelRunner implements AutoCloseable {
             ImageBatches.splitRows(pooled.toFloatArray(), features, start, b);
         });
         return new LogitsAndFeatures(logits, features);
+    }
+
+    /**
+     * The segmentation head's lesion probability (sigmoid of its logits) per pixel of each image, H*W
+     * values row-major at input resolution; the model must have the head.
+     */
+    public float[][] segmentation(float[][] images, int channels, int height, int width) {
+        if (!model.config().segmentationHead()) {
+            throw new AttndxException("model " + model.config().preset() + " has no segmentation head (train with"
+                    + " --lambda-seg > 0 on data with masks)");
+        }
+        float[][] out = new float[images.length][];
+        FoldedInference f = folded();
+        forEachSlice(images, channels, height, width, (ps, x) -> f.forward(ps, x, false),
+                (start, b, o) -> ImageBatches.splitRows(Activation.sigmoid(o.segmentation()).toFloatArray(), out,
+                        start, b));
+        return out;
     }
 
     /** Raw logits and pooled last-stage features, one row per image. */

@@ -19,6 +19,7 @@ import attndx.metrics.EvaluationInput;
 import attndx.metrics.EvaluationPlots;
 import attndx.metrics.EvaluationReport;
 import attndx.metrics.Evaluator;
+import attndx.metrics.SegmentationOverlap;
 import attndx.metrics.StressLevel;
 import attndx.metrics.StressTest;
 import attndx.metrics.StressTestReport;
@@ -80,10 +81,12 @@ public final class EvaluationRun {
      * @param shift the test cohort's shift score against validation (null without a calibration split)
      * @param stress per synthetic shift kind, the stress test (empty when not run)
      * @param mcDropout per-image MC-dropout uncertainty of the test images (null when not run)
+     * @param segmentation Dice and IoU of the segmentation head on the test images with a mask (null for
+     *     models without the head)
      * @param plots PNG files written
      */
     public record Result(EvaluationReport report, String shiftScore, ShiftDetector.CohortShift shift, Map<String, StressTestReport> stress,
-            McDropoutSummary mcDropout, List<Path> plots) {}
+            McDropoutSummary mcDropout, SegmentationOverlap.Report segmentation, List<Path> plots) {}
 
     /** Runs the evaluation and writes its files. */
     public static Result run(Request r) {
@@ -131,8 +134,10 @@ public final class EvaluationRun {
             report = report.withWarnings(stressWarnings);
             McDropoutSummary mc = r.mcPasses() > 0 ? mcDropout(model, test, testSet, task, r.mcPasses(), seed,
                     fit == null ? applied : fit.temperature()) : null;
+            SegmentationOverlap.Report seg = model.config().segmentationHead()
+                    ? segmentation(model, r.kernels(), test, testSet) : null;
             List<Path> plots = EvaluationPlots.write(report, r.outDir());
-            Result result = new Result(report, shiftScore, shift, stress, mc, plots);
+            Result result = new Result(report, shiftScore, shift, stress, mc, seg, plots);
             Json.write(r.outDir().resolve(FILE), result);
             return result;
         }
@@ -196,6 +201,32 @@ public final class EvaluationRun {
             probs[p] = predictions(task, logits[p], testSet, temperature).probabilities(1.0);
         }
         return McDropout.summarise(probs);
+    }
+
+    /** Dice and IoU of the segmentation head on the split's images that have a mask (seed 4.1). */
+    private static SegmentationOverlap.Report segmentation(DiagnosisModel model, InferenceKernels kernels,
+            PreparedSplit.Outputs test, PreparedSplit testSet) {
+        float[][] masks = testSet.masks();
+        List<float[]> images = new ArrayList<>();
+        List<float[]> kept = new ArrayList<>();
+        for (int i = 0; i < masks.length; i++) {
+            if (masks[i] != null) {
+                images.add(test.images()[i]);
+                kept.add(masks[i]);
+            }
+        }
+        SegmentationOverlap overlap = new SegmentationOverlap();
+        if (!images.isEmpty()) {
+            int[] shape = testSet.imageShape();
+            float[][] probabilities;
+            try (ModelRunner runner = new ModelRunner(model, 64, kernels)) {
+                probabilities = runner.segmentation(images.toArray(new float[0][]), shape[0], shape[1], shape[2]);
+            }
+            for (int i = 0; i < probabilities.length; i++) {
+                overlap.update(probabilities[i], kept.get(i));
+            }
+        }
+        return overlap.aggregate();
     }
 
     private static Predictions predictions(TaskType task, float[][] logits, PreparedSplit split, double temperature) {

@@ -4,6 +4,7 @@ import attndx.calibrate.CalibrationComparison;
 import attndx.metrics.ClassMetrics;
 import attndx.metrics.Estimate;
 import attndx.metrics.EvaluationReport;
+import attndx.metrics.SegmentationOverlap;
 import attndx.metrics.StressTestReport;
 import java.util.Locale;
 import java.util.Map;
@@ -55,6 +56,13 @@ public final class EvaluationTable {
                         p.ece(), p.flagRate()));
             }
             sb.append(System.lineSeparator());
+        }
+        SegmentationOverlap.Report seg = result.segmentation();
+        if (seg != null) {
+            sb.append(String.format(Locale.ROOT, "segmentation head on %d images with a lesion mask: Dice %.4f, IoU %.4f"
+                    + " (%d empty masks left out, %d of them with a predicted lesion)%n", seg.images(), seg.dice(),
+                    seg.iou(), seg.emptyMasks(), seg.emptyMasksWithLesion()));
+            seg.warnings().forEach(w -> sb.append("warning: ").append(w).append(System.lineSeparator()));
         }
         r.warnings().forEach(w -> sb.append("warning: ").append(w).append(System.lineSeparator()));
         return sb.toString();

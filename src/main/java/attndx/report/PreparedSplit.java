@@ -87,6 +87,11 @@ final class PreparedSplit {
         return out;
     }
 
+    /** Each image's lesion mask after the geometric preprocessing, null where the sample has none. */
+    float[][] masks() {
+        return samples.stream().map(Sample::mask).toArray(float[][]::new);
+    }
+
     String[] patientIds() {
         return samples.stream().map(Sample::patientId).toArray(String[]::new);
     }

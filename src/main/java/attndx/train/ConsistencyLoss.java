@@ -7,6 +7,7 @@ import ai.djl.ndarray.NDArray;
  * pixels: {@code sum_{b,m,i,j} v_{bij} (A_{bmij} - Pi_{bmij})^2 / (M sum_{b,i,j} v_{bij})}, where
  * {@code v} is Pi's validity mask (0 where the reference pixel's source lay outside the perturbed
  * frame, e.g. content shifted in from beyond the border). With no valid pixel the loss is 0.
+ * {@link TrainingObjective} passes both maps peak-normalised, so shrinking them does not lower it.
  */
 public final class ConsistencyLoss {
     private ConsistencyLoss() {}

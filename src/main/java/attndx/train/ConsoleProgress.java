@@ -41,6 +41,11 @@ public final class ConsoleProgress implements TrainingProgress {
         out.printf(Locale.ROOT, "epoch %d: loss %.4f, val AUC %.4f, ECE %.4f, acc %.4f%s (%.1f s, %.0f img/s)%n",
                 r.epoch(), r.loss().getOrDefault("total", Double.NaN), r.valAuc(), r.valEce(), r.valAccuracy(),
                 r.best() ? " *best*" : "", r.seconds(), r.imagesPerSecond());
+        if (r.attention() != null) {
+            out.printf(Locale.ROOT, "  attention: mean %.3f, max %.3f, entropy %.3f, nearly constant %.0f%% of maps%n",
+                    r.attention().mean(), r.attention().max(), r.attention().entropy(),
+                    100 * r.attention().nearlyConstant());
+        }
         if (r.skippedUpdates() > 0) {
             out.printf(Locale.ROOT, "  %d updates skipped (fp16 gradient overflow), loss scale now %.0f%n",
                     r.skippedUpdates(), r.lossScale());

@@ -186,9 +186,10 @@ public final class DiagnosisTrainer {
         long dataNanos = 0;
         int images = 0;
         int skippedUpdates = 0;
+        AttentionStatistics attention = new AttentionStatistics();
         for (int b = 0; b < batches.length; b++) {
             TrainingStep.Result r = step.run(train, batches[b], epoch, b, (long) (epoch - 1) * batches.length + b,
-                    (long) cfg.epochs() * batches.length);
+                    (long) cfg.epochs() * batches.length, attention);
             dataNanos += r.dataNanos();
             images += batches[b].length;
             skippedUpdates += r.updated() ? 0 : 1;
@@ -216,7 +217,8 @@ public final class DiagnosisTrainer {
         return new EpochRecord(cfg.seed(), epoch, step.optimizer().learningRate(), means, skipped, score.auc(),
                 score.ece(), score.accuracy(), selection.score(score.auc(), score.ece()), best,
                 (System.nanoTime() - t0) / 1e9, images / trainSeconds, dataNanos / 1e9 / trainSeconds,
-                step.precision().name(), step.lossScaler() == null ? 1 : step.lossScaler().scale(), skippedUpdates);
+                step.precision().name(), step.lossScaler() == null ? 1 : step.lossScaler().scale(), skippedUpdates,
+                attention.summary().maps() == 0 ? null : attention.summary());
     }
 
     private ValidationScorer.ValidationScore validate(DiagnosisModel model, float[][] valImages) {

@@ -21,8 +21,10 @@ import java.util.Map;
  * @param precision the arithmetic used ("FP32" or "FP16", see {@link Precision})
  * @param lossScale the loss scale at the epoch's end (1 in FP32)
  * @param skippedUpdates steps of the epoch whose update was skipped because a gradient overflowed
+ * @param attention statistics of the maps that pooled the epoch's training batches (mean, max,
+ *     entropy, share nearly constant; see {@link AttentionStatistics}), null for models without attention
  */
 public record EpochRecord(long seed, int epoch, double learningRate, Map<String, Double> loss,
         Map<String, String> skippedTerms, double valAuc, double valEce, double valAccuracy, double selectionScore,
         boolean best, double seconds, double imagesPerSecond, double dataShare, String precision, double lossScale,
-        int skippedUpdates) {}
+        int skippedUpdates, AttentionStatistics.Summary attention) {}

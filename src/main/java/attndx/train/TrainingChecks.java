@@ -14,6 +14,7 @@ final class TrainingChecks {
             throw new AttndxException("class names differ between the model " + spec.classNames() + ", the training split "
                     + train.info().classNames() + " and the validation split " + val.info().classNames());
         }
+        checkSegmentation(spec, train);
         if (train.size() < 2) {
             throw new AttndxException("the training split has " + train.size() + " image(s); at least 2 are needed");
         }
@@ -30,6 +31,23 @@ final class TrainingChecks {
         }
         if (!missing.isEmpty() && train.info().task() != TaskType.MULTILABEL && spec.train().loss().classReweighting()) {
             throw new AttndxException("class re-weighting needs every class in the training split; missing: " + missing);
+        }
+    }
+
+    private static void checkSegmentation(RunSpec spec, TrainingData train) {
+        boolean head = spec.model().segmentationHead();
+        double lambda = spec.train().loss().lambdaSegmentation();
+        if (lambda > 0 && !head) {
+            throw new AttndxException("loss.lambdaSegmentation is " + lambda + " but the model has no segmentation"
+                    + " head (model.segmentationHead false): the term would never be computed");
+        }
+        if (head && lambda == 0) {
+            throw new AttndxException("the model has a segmentation head but loss.lambdaSegmentation is 0: the head"
+                    + " would never be trained (give --lambda-seg > 0)");
+        }
+        if (lambda > 0 && !train.hasMasks()) {
+            throw new AttndxException("--lambda-seg " + lambda + " needs lesion masks, but no image of the training"
+                    + " split of " + train.info().name() + " has one (manifest column mask_path)");
         }
     }
 

@@ -1,9 +1,11 @@
 package attndx.train;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.types.Shape;
 import attndx.core.Scalars;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisOutput;
+import attndx.model.SpatialMaps;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.Supplier;
@@ -13,10 +15,25 @@ import java.util.function.Supplier;
  * {@code L = L_cls + lambda_sp L_sparse + lambda_tv L_smooth + lambda_con L_cons (+ lambda_seg L_seg)}.
  *
  * <p>The attention terms act on the fused map {@link DiagnosisOutput#attention()} (the paper's A;
- * stage maps are shaped through the fusion). For models without spatial attention (GAP, SE) they
+ * stage maps are shaped through the fusion), divided by its peak: {@code A~ = A / (max_ij A + eps)}
+ * per image and map ({@link #peakNormalised}). For models without spatial attention (GAP, SE) they
  * are skipped and reported in {@link LossTerms#skipped()}, so the objective reduces to L_cls. The
  * segmentation term needs the model's segmentation head and the batch's masks; it is skipped
  * otherwise.
+ *
+ * <p>Why the peak-normalised map (integrity issue 14, item 7; faithfulness issue 18): the classifier
+ * pools with {@code z = sum A F / sum A} (see {@code SpatialMaps.attendedPool}), so a prediction
+ * depends on the shape of A and not on its scale. On the raw map the regularisers did not: shrinking
+ * the whole sigmoid map (a more negative head bias) lowered L_sparse, L_smooth and L_cons at the same
+ * prediction, and a nearly flat map, which still pools every feature, satisfied them almost for free.
+ * On A~ every term is invariant to scaling A, exactly like the prediction, and L_sparse = mean A~ is
+ * the (soft) share of the image attended relative to the peak: 1 for a flat map (the worst value)
+ * and small only when the pooling weight sits on a few locations, i.e. when the classifier must
+ * read its evidence where A is high, which is what makes the map an explanation. The alternative of
+ * the paper's unnormalised pooling {@code z = sum A F} (seed 5.1) was not taken: the classifier can
+ * undo a scaled A by scaling its weights (the degeneracy moves, it does not go away), z then grows
+ * with the attended area, and it would change every saved model's meaning. For multi-scale models
+ * the fused map is min-max normalised already (peak 1 up to eps), so there A~ = A.
  */
 public final class TrainingObjective {
     static final String NO_ATTENTION = "model has no spatial attention";
@@ -80,7 +97,7 @@ public final class TrainingObjective {
         Map<String, String> skipped = new LinkedHashMap<>();
         NDArray total = classification.compute(output.logits(), targets);
         terms.put(LossTerms.CLS, total);
-        NDArray a = output.attention();
+        NDArray a = output.attention() == null ? null : peakNormalised(output.attention());
         total = addAttentionTerm(total, terms, skipped, LossTerms.SPARSE, config.lambdaSparse(), a,
                 () -> SparsityLoss.compute(a));
         total = addAttentionTerm(total, terms, skipped, LossTerms.SMOOTH, config.lambdaSmooth(), a,
@@ -95,7 +112,19 @@ public final class TrainingObjective {
             throw new IllegalArgumentException("lambdaConsistency > 0 and the model has attention: pass the model's"
                     + " output on T(x) with its attention and Pi (see needsPerturbedPass)");
         }
-        return ConsistencyLoss.compute(reference, perturbed.inverse().toReference(perturbed.output().attention()));
+        NDArray mapped = peakNormalised(perturbed.output().attention());
+        return ConsistencyLoss.compute(reference, perturbed.inverse().toReference(mapped));
+    }
+
+    /**
+     * {@code A / (max_ij A + eps)} for each image and map of B x M x h x w maps (eps =
+     * {@link SpatialMaps#EPS}): invariant to scaling A, peak 1, and a flat map all ones.
+     */
+    static NDArray peakNormalised(NDArray attention) {
+        Shape s = attention.getShape();
+        NDArray peak = attention.reshape(s.get(0), s.get(1), s.get(2) * s.get(3)).max(new int[] {2}, true)
+                .expandDims(3);
+        return attention.div(peak.add(Scalars.like(peak, SpatialMaps.EPS)));
     }
 
     private static NDArray addAttentionTerm(NDArray total, Map<String, NDArray> terms, Map<String, String> skipped,

@@ -21,12 +21,15 @@ import attndx.model.ModelFactory;
 import attndx.train.Augmenter.Augmented;
 import attndx.train.TrainingObjective.MaskTargets;
 import attndx.train.TrainingObjective.PerturbedPass;
+import java.util.List;
 import java.util.Map;
 
 /**
  * One optimisation step of Algorithm 1 (seed section 5.7): augment x, forward x, forward a
  * perturbed T(x) when the consistency term needs it, compute the full objective, back-propagate
- * and update. The step's arrays live in a sub-manager closed before it returns.
+ * and update. The step's arrays live in a sub-manager closed before it returns. Batch norm's running
+ * statistics are those of the clean pass only: {@link RunningStatistics} saves them before the pass
+ * on T(x) and writes them back after it.
  */
 public final class TrainingStep {
     private final DiagnosisModel model;
@@ -41,6 +44,7 @@ public final class TrainingStep {
     private final PerturbationSet perturbations;
     private final IntensityNormaliser normaliser;
     private final boolean segmentation;
+    private final RunningStatistics runningStatistics;
 
     /**
      * The loss terms of the step, the terms not computed, the time spent assembling the batch, and
@@ -89,6 +93,7 @@ public final class TrainingStep {
         this.perturbations = cfg.perturbation() == null ? null : new PerturbationSet(cfg.perturbation());
         this.normaliser = new IntensityNormaliser(spec.preprocessing());
         this.segmentation = cfg.loss().lambdaSegmentation() > 0;
+        this.runningStatistics = new RunningStatistics(model.network());
     }
 
     private static long sum(long[] v) {
@@ -113,7 +118,12 @@ public final class TrainingStep {
         return mixed == null ? null : mixed.scaler();
     }
 
-    public Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps) {
+    /**
+     * One step on the samples {@code idx}; the maps that pooled the clean batch are added to
+     * {@code attention} (when not null and the model has attention).
+     */
+    public Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps,
+            AttentionStatistics attention) {
         try (NDManager bm = runManager.newSubManager()) {
             long t0 = System.nanoTime();
             NDArray x = data.images(bm, idx);
@@ -124,17 +134,21 @@ public final class TrainingStep {
             Augmented a = augmenter == null ? new Augmented(x, masks) : augmenter.augment(x, masks, epoch, batch);
             Map<String, Float> values;
             Map<String, String> skipped;
+            List<NDArray> clean = null;
+            NDArray maps;
             if (mixed != null) {
                 mixed.beginStep(bm);
             }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 DiagnosisOutput out = forward(a.images());
+                maps = out.attention();
                 PerturbedPass pp = null;
                 if (objective.needsPerturbedPass(out)) {
                     if (perturbations == null) {
                         throw new IllegalStateException("consistency loss on but no perturbation set resolved");
                     }
                     PerturbedBatch pb = perturbations.perturb(a.images(), epoch, batch);
+                    clean = runningStatistics.save(bm);
                     pp = new PerturbedPass(forward(pb.images()), pb.inverse());
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present));
@@ -142,6 +156,13 @@ public final class TrainingStep {
                 gc.backward(mixed == null ? total : total.mul(Scalars.like(total, mixed.scaler().scale())));
                 values = lt.values();
                 skipped = lt.skipped();
+            }
+            if (attention != null && maps != null) {
+                attention.update(maps.toFloatArray(), (int) (maps.getShape().get(2) * maps.getShape().get(3)));
+            }
+            if (clean != null) {
+                // Only after the backward pass: autograd saved the buffers and refuses ones changed since.
+                runningStatistics.restore(clean);
             }
             optimizer.setLearningRate((float) cfg.schedule().rate((int) globalStep, (int) totalSteps, cfg.learningRate()));
             boolean updated = true;

@@ -59,15 +59,59 @@ class TrainingObjectiveTest {
             LossTerms terms = objective.compute(out, targets,
                     new TrainingObjective.PerturbedPass(shifted, InverseMap.identity()), null);
             Map<String, Float> v = terms.values();
-            double sparse = (0.2 + 0.6 + 0.4 + 1.0) / 4;
-            double smooth = (0.4 + 0.6) / 2;
-            double cons = (0.04 + 0 + 0.16 + 0.04) / 4;
+            // Every term reads the peak-normalised maps: image 1 [0.2, 0.6] -> [1/3, 1], image 2
+            // [0.4, 1.0] -> [0.4, 1]; the perturbed maps [0, 0.6] and [0, 0.8] both -> [0, 1].
+            double sparse = (1.0 / 3 + 1 + 0.4 + 1) / 4;
+            double smooth = (2.0 / 3 + 0.6) / 2;
+            double cons = (1.0 / 9 + 0 + 0.16 + 0) / 4;
             assertEquals(sparse, v.get(LossTerms.SPARSE), EPS);
             assertEquals(smooth, v.get(LossTerms.SMOOTH), EPS);
             assertEquals(cons, v.get(LossTerms.CONSISTENCY), EPS);
             assertEquals(crossEntropy(m, targets) + 0.01 * sparse + 0.1 * smooth + cons, v.get("total"), EPS);
             assertEquals(TrainingObjective.LAMBDA_ZERO, terms.skipped().get(LossTerms.SEGMENTATION));
         }
+    }
+
+    /**
+     * Integrity issue 14, item 7: the pooling divides by the attention mass, so A and c A give the same
+     * prediction; the objective must not prefer the shrunken map (on raw maps it did: every
+     * attention term fell by c or c^2).
+     */
+    @Test
+    void scalingTheAttentionAtEqualPredictionsLeavesTheLossUnchanged() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray targets = m.create(new int[] {0, 1});
+            float[] a = {0.2f, 0.6f, 0.4f, 1.0f};
+            float[] perturbed = {0.1f, 0.6f, 0.3f, 0.8f};
+            TrainingObjective objective = new TrainingObjective(LossConfig.defaults(), TaskType.BINARY, null);
+            float full = total(m, objective, targets, a, perturbed, 1f);
+            for (float c : new float[] {0.5f, 0.1f, 0.01f}) {
+                assertEquals(full, total(m, objective, targets, a, perturbed, c), 1e-4, "scale " + c);
+            }
+        }
+    }
+
+    @Test
+    void aFlatMapPaysTheLargestSparsity() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            TrainingObjective objective = new TrainingObjective(new LossConfig(1, 0, 0, 0, 0, 0, false),
+                    TaskType.BINARY, null);
+            LossTerms flat = objective.compute(output(m, new float[] {0.01f, 0.01f, 0.3f, 0.3f}),
+                    m.create(new int[] {0, 1}), null, null);
+            assertEquals(1.0, flat.values().get(LossTerms.SPARSE), 1e-3);
+        }
+    }
+
+    private static float total(NDManager m, TrainingObjective objective, NDArray targets, float[] a, float[] perturbed,
+            float scale) {
+        float[] sa = a.clone();
+        float[] sp = perturbed.clone();
+        for (int i = 0; i < sa.length; i++) {
+            sa[i] *= scale;
+            sp[i] *= scale;
+        }
+        return objective.compute(output(m, sa), targets, new TrainingObjective.PerturbedPass(output(m, sp),
+                InverseMap.identity()), null).total().getFloat();
     }
 
     @Test
