@@ -48,7 +48,7 @@ public final class DiagnosisModel implements AutoCloseable {
     public static DiagnosisModel create(ModelConfig config, Preprocessing preprocessing, List<String> classNames,
             Provenance provenance, int seed) {
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, config, preprocessing, classNames,
-                null, provenance);
+                null, provenance, null);
         Engine.getInstance().setRandomSeed(seed);
         Model model = Model.newInstance(MODEL_NAME);
         DiagnosisNetwork net = ModelFactory.build(config);
@@ -143,6 +143,14 @@ public final class DiagnosisModel implements AutoCloseable {
      */
     public DiagnosisModel withTemperature(double t) {
         return new DiagnosisModel(model, network, metadata.withTemperature(t));
+    }
+
+    /**
+     * This model with the decision thresholds {@code d} chosen on validation. Shares the network and parameters
+     * with this one: close only one of the two.
+     */
+    public DiagnosisModel withDecision(DecisionThresholds d) {
+        return new DiagnosisModel(model, network, metadata.withDecision(d));
     }
 
     /** The DJL model (for a {@code Trainer}: {@code model().newTrainer(config)}). */

@@ -15,9 +15,11 @@ import java.util.Objects;
  * @param classNames one display name per logit, in logit order
  * @param temperature the calibration temperature T of paper 5.6 (p = softmax(l / T)), or null when uncalibrated
  * @param provenance where the model came from (training config, data fingerprint, seed, versions)
+ * @param decision abstention threshold, triage operating point and shift threshold chosen on validation by
+ *     {@code evaluate --calibrate-on}, or null before (absent from older model.json files)
  */
 public record ModelMetadata(int formatVersion, ModelConfig config, Preprocessing preprocessing,
-        List<String> classNames, Double temperature, Provenance provenance) {
+        List<String> classNames, Double temperature, Provenance provenance, DecisionThresholds decision) {
 
     /** The model.json layout this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -37,11 +39,20 @@ public record ModelMetadata(int formatVersion, ModelConfig config, Preprocessing
         if (temperature != null && !(temperature > 0 && Double.isFinite(temperature))) {
             throw new IllegalArgumentException("model.temperature must be finite and > 0 (or null), got " + temperature);
         }
+        if (decision != null && decision.positiveClass() >= classNames.size()) {
+            throw new IllegalArgumentException("model.decision.positiveClass must be a class index < "
+                    + classNames.size() + ", got " + decision.positiveClass());
+        }
     }
 
     /** The same metadata with another calibration temperature (null removes it). */
     public ModelMetadata withTemperature(Double t) {
-        return new ModelMetadata(formatVersion, config, preprocessing, classNames, t, provenance);
+        return new ModelMetadata(formatVersion, config, preprocessing, classNames, t, provenance, decision);
+    }
+
+    /** The same metadata with other decision thresholds (null removes them). */
+    public ModelMetadata withDecision(DecisionThresholds d) {
+        return new ModelMetadata(formatVersion, config, preprocessing, classNames, temperature, provenance, d);
     }
 
     /** The temperature to divide logits by: the calibrated one, or 1. */
