@@ -111,7 +111,8 @@ public final class PredictRun {
             return a.result();
         }
         float[] map = a.maps().values().iterator().next();
-        Path file = overlayDir.resolve(String.format("%05d-%s.png", index, a.study().id().replaceAll("[^A-Za-z0-9._-]", "_")));
+        String name = a.study().id().replaceAll("(?i)\\.(png|jpe?g|tiff?|dcm|dicom)$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+        Path file = overlayDir.resolve(String.format("%05d-%s.png", index, name));
         try {
             Files.createDirectories(overlayDir);
         } catch (java.io.IOException e) {
