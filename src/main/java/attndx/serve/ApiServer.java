@@ -96,7 +96,7 @@ public final class ApiServer implements AutoCloseable {
             throw new ApiException(413, "the request is " + ctx.contentLength() + " bytes, the upload limit is "
                     + cfg.maxUploadBytes());
         }
-        UploadedFile f = file(ctx);
+        UploadedFile f = file(ctx, cfg.maxUploadBytes());
         String declared = f.contentType() == null ? "" : f.contentType().toLowerCase(java.util.Locale.ROOT);
         if (!DECLARED_TYPES.contains(declared.split(";")[0].trim())) {
             throw new ApiException(415, "field '" + FIELD + "' is declared as '" + declared
@@ -109,15 +109,18 @@ public final class ApiServer implements AutoCloseable {
         }
     }
 
-    private static UploadedFile file(Context ctx) {
+    private static UploadedFile file(Context ctx, long limit) {
         Map<String, List<UploadedFile>> files;
         try {
             files = ctx.uploadedFileMap();
-        } catch (RuntimeException e) {
-            // Jetty refuses a part above the multipart limits, or a malformed body, while parsing it.
+        } catch (Exception e) {
+            // Jetty refuses a part above the multipart limits, or a malformed body, while parsing it (its
+            // IOException passes through Javalin's Kotlin code undeclared).
             String m = String.valueOf(e.getMessage());
-            int status = m.contains("exceeds") || m.contains("max") ? 413 : 400;
-            throw new ApiException(status, "cannot read the multipart upload: " + m, e);
+            if (m.contains("exceeds")) {
+                throw new ApiException(413, "the upload exceeds the limit of " + limit + " bytes (" + m + ")", e);
+            }
+            throw new ApiException(400, "cannot read the multipart upload: " + m, e);
         }
         List<UploadedFile> f = files.get(FIELD);
         if (f == null || f.isEmpty()) {
