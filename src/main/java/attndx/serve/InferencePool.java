@@ -77,6 +77,11 @@ public final class InferencePool implements AutoCloseable {
         }
     }
 
+    /** Tasks waiting for a worker now. */
+    int waiting() {
+        return executor.getQueue().size();
+    }
+
     /** Stops the workers (waiting for running tasks) and closes the runners. */
     @Override
     public void close() {
