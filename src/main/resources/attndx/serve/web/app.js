@@ -2,7 +2,7 @@
 // image with its explanation map. Plain browser JavaScript, no build step.
 "use strict";
 
-const state = { studies: [], selected: -1, card: null };
+const state = { studies: [], selected: -1, card: null, drawing: 0 };
 const $ = (id) => document.getElementById(id);
 
 function pct(p) {
@@ -104,13 +104,16 @@ async function draw() {
   canvas.dataset.drawn = "false";
   ctx.clearRect(0, 0, canvas.width, canvas.height);
   if (!s || s.error) return;
+  // Slider moves start draws faster than images decode: only the latest one paints.
+  const token = ++state.drawing;
+  const name = s.maps[currentMap()] ? currentMap() : Object.keys(s.maps)[0];
   const base = await loadImage(s.image);
+  const map = name ? await loadImage(s.maps[name]) : null;
+  if (token !== state.drawing) return;
   ctx.globalAlpha = 1;
   ctx.drawImage(base, 0, 0, canvas.width, canvas.height);
-  const name = s.maps[currentMap()] ? currentMap() : Object.keys(s.maps)[0];
   const opacity = Number($("opacity").value) / 100;
-  if (name) {
-    const map = await loadImage(s.maps[name]);
+  if (map) {
     ctx.globalAlpha = opacity;
     ctx.drawImage(map, 0, 0, canvas.width, canvas.height);
     ctx.globalAlpha = 1;
