@@ -29,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  * {@code attndx bench serve}: a load test of {@code attndx serve} on loopback only, bounded in requests and time.
  * The server runs in this process on a free port; {@code concurrency} clients POST phantom PNGs (16 different
  * images in turn) until {@code requests} are answered or {@code maxSeconds} pass. Reports latency percentiles
- * (nearest rank), throughput, the status codes, and the process RSS after the warm-up and after the load.
+ * (nearest rank), throughput, the status codes, and the process RSS after the warm-up, halfway and at the end.
  */
 public final class ServeBenchmark {
     private static final String BOUNDARY = "attndx-bench-boundary";
@@ -67,7 +67,8 @@ public final class ServeBenchmark {
 
     /** What the load measured (latencies in milliseconds, RSS in KiB). */
     public record Result(int answered, int ok, Map<Integer, Integer> statuses, double seconds, double perSecond,
-            double p50, double p95, double p99, double max, long rssAfterWarmupKb, long rssAfterKb, boolean timeBound) {}
+            double p50, double p95, double p99, double max, long rssAfterWarmupKb, long rssHalfwayKb, long rssAfterKb,
+            boolean timeBound) {}
 
     /** Runs the load and returns its figures. */
     public static Result run(Load load) throws InterruptedException {
@@ -80,26 +81,32 @@ public final class ServeBenchmark {
             URI uri = URI.create("http://127.0.0.1:" + server.port() + "/api/v1/predict"
                     + (load.explain().isEmpty() ? "" : "?explain=" + load.explain()));
             HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
-            phase(client, uri, bodies, load.warmup(), load.concurrency(), Double.MAX_VALUE, null, null);
+            phase(client, uri, bodies, 0, load.warmup(), load.concurrency(), Double.MAX_VALUE, null, null);
             long rss0 = MemoryStats.rssKb();
             long[] nanos = new long[load.requests()];
             Map<Integer, Integer> statuses = new ConcurrentHashMap<>();
             long t0 = System.nanoTime();
-            int answered = phase(client, uri, bodies, load.requests(), load.concurrency(), load.maxSeconds(), nanos,
+            // Two halves, RSS read between them: growth in the first half only is the heap and the allocator
+            // settling, growth in both a leak.
+            int half = load.requests() / 2;
+            int answered = phase(client, uri, bodies, 0, half, load.concurrency(), load.maxSeconds(), nanos, statuses);
+            long rssHalf = MemoryStats.rssKb();
+            double left = load.maxSeconds() - (System.nanoTime() - t0) / 1e9;
+            answered += left <= 0 ? 0 : phase(client, uri, bodies, half, load.requests(), load.concurrency(), left, nanos,
                     statuses);
             double seconds = (System.nanoTime() - t0) / 1e9;
             long rss1 = MemoryStats.rssKb();
             long[] done = Arrays.stream(nanos).filter(n -> n > 0).sorted().toArray();
             return new Result(answered, statuses.getOrDefault(200, 0), new TreeMap<>(statuses), seconds,
-                    answered / seconds, rank(done, 0.50), rank(done, 0.95), rank(done, 0.99), rank(done, 1.0), rss0, rss1,
-                    answered < load.requests());
+                    answered / seconds, rank(done, 0.50), rank(done, 0.95), rank(done, 0.99), rank(done, 1.0), rss0,
+                    rssHalf, rss1, answered < load.requests());
         }
     }
 
-    /** Sends up to {@code count} requests from {@code concurrency} clients; returns how many were answered. */
-    private static int phase(HttpClient client, URI uri, List<byte[]> bodies, int count, int concurrency,
+    /** Sends requests {@code from} to {@code count - 1} from {@code concurrency} clients; returns how many were answered. */
+    private static int phase(HttpClient client, URI uri, List<byte[]> bodies, int from, int count, int concurrency,
             double maxSeconds, long[] nanos, Map<Integer, Integer> statuses) throws InterruptedException {
-        AtomicInteger next = new AtomicInteger();
+        AtomicInteger next = new AtomicInteger(from);
         AtomicInteger answered = new AtomicInteger();
         long deadline = System.nanoTime() + (long) Math.min(maxSeconds * 1e9, Long.MAX_VALUE / 2.0);
         ExecutorService clients = Executors.newFixedThreadPool(concurrency);

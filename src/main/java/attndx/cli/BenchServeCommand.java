@@ -42,8 +42,8 @@ final class BenchServeCommand implements Callable<Integer> {
         out.printf(Locale.ROOT, "status codes: %s%n", r.statuses());
         out.printf(Locale.ROOT, "throughput: %.1f requests/s%n", r.perSecond());
         out.printf(Locale.ROOT, "latency ms: p50 %.1f, p95 %.1f, p99 %.1f, max %.1f%n", r.p50(), r.p95(), r.p99(), r.max());
-        out.printf(Locale.ROOT, "RSS: %,d KiB after warm-up -> %,d KiB after the load (%+,d KiB)%n", r.rssAfterWarmupKb(),
-                r.rssAfterKb(), r.rssAfterKb() - r.rssAfterWarmupKb());
+        out.printf(Locale.ROOT, "RSS: %,d KiB after warm-up, %,d KiB halfway, %,d KiB at the end (second half %+,d KiB)%n",
+                r.rssAfterWarmupKb(), r.rssHalfwayKb(), r.rssAfterKb(), r.rssAfterKb() - r.rssHalfwayKb());
         out.flush();
         return r.ok() == r.answered() ? 0 : 1;
     }

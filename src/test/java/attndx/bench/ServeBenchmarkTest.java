@@ -36,6 +36,6 @@ class ServeBenchmarkTest {
         assertEquals(Map.of(200, 24), r.statuses());
         assertFalse(r.timeBound());
         assertTrue(r.p50() > 0 && r.p50() <= r.p95() && r.p95() <= r.p99() && r.p99() <= r.max(), r.toString());
-        assertTrue(r.rssAfterKb() > 0 && r.rssAfterWarmupKb() > 0);
+        assertTrue(r.rssAfterKb() > 0 && r.rssHalfwayKb() > 0 && r.rssAfterWarmupKb() > 0);
     }
 }
