@@ -57,7 +57,11 @@ public final class ApiServer implements AutoCloseable {
             // how many uploads are held in memory at once.
             c.jetty.threadPool = new QueuedThreadPool(Math.max(32, cfg.workers() + cfg.queue() + 16), 8);
         });
-        app.get("/health", ctx -> ctx.json(Map.of("status", "ok", "model", card.preset(), "workers", cfg.workers())));
+        Map<String, Object> health = new LinkedHashMap<>();
+        health.put("status", "ok");
+        health.put("model", card.preset());
+        health.put("workers", cfg.workers());
+        app.get("/health", ctx -> ctx.json(health));
         app.get("/api/v1/model", ctx -> ctx.json(card));
         app.post("/api/v1/predict", ctx -> ctx.json(predictor.predict(upload(ctx, cfg), fileName(ctx), explanations(ctx))));
         app.exception(ApiException.class, (e, ctx) -> error(ctx, e.status(), e.getMessage()));

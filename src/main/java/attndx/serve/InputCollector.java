@@ -55,14 +55,13 @@ public final class InputCollector {
     }
 
     private static List<StudyInput> dataset(Path p) {
-        Path target = p;
         if (Files.isRegularFile(p) && p.toString().toLowerCase(Locale.ROOT).endsWith(".csv")
                 && !p.getFileName().toString().equals(ManifestLoader.MANIFEST)) {
             throw new AttndxException("CSV input " + p + " must be named " + ManifestLoader.MANIFEST
                     + " (columns path,label,patient_id, see the README's data formats)");
         }
         List<StudyInput> out = new ArrayList<>();
-        for (Sample s : DatasetLoader.load(target, LoadOptions.defaults()).dataset().samples()) {
+        for (Sample s : DatasetLoader.load(p, LoadOptions.defaults()).dataset().samples()) {
             out.add(new StudyInput(s.id(), s.source(), null, s.image()));
         }
         return out;

@@ -67,9 +67,4 @@ final class ServeFixtures {
         }
         return out;
     }
-
-    /** A pydicom sample file (python3-pydicom, installed by .ci/run). */
-    static Path pydicom(String name) {
-        return attndx.data.SharedData.pydicom(name);
-    }
 }
