@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Performance benchmarks: throughput and memory.",
         subcommands = {BenchModelCommand.class, BenchMetricsCommand.class, BenchTrainCommand.class,
-            BenchEngineCommand.class})
+            BenchEngineCommand.class, BenchServeCommand.class})
 final class BenchCommand {
 }

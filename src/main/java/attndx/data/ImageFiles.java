@@ -71,7 +71,11 @@ public final class ImageFiles {
         }
     }
 
-    private static ImageTensor toTensor(BufferedImage img, Path file) {
+    /**
+     * A decoded image as a [0,1] tensor, with the conventions of {@link #read(Path)} ({@code file} names it in
+     * errors); for callers that decode themselves, e.g. an upload checked for its size before decoding.
+     */
+    public static ImageTensor toTensor(BufferedImage img, Path file) {
         ColorModel cm = img.getColorModel();
         if (cm instanceof IndexColorModel) {
             return fromRgb(img);

@@ -54,7 +54,7 @@ public final class DiagnosisModel implements AutoCloseable {
     public static DiagnosisModel create(ModelConfig config, Preprocessing preprocessing, List<String> classNames,
             Provenance provenance, int seed) {
         ModelMetadata meta = new ModelMetadata(ModelMetadata.FORMAT_VERSION, config, preprocessing, classNames,
-                null, provenance, null);
+                null, provenance, null, null);
         Engine.getInstance().setRandomSeed(seed);
         Model model = Model.newInstance(MODEL_NAME);
         DiagnosisNetwork net = ModelFactory.build(config);
@@ -163,6 +163,14 @@ public final class DiagnosisModel implements AutoCloseable {
     /** What could not be verified when this model was loaded (empty for a verified or a new model). */
     public List<String> warnings() {
         return warnings;
+    }
+
+    /**
+     * This model with the decision thresholds {@code d} chosen on validation. Shares the network and parameters
+     * with this one: close only one of the two.
+     */
+    public DiagnosisModel withDecision(DecisionThresholds d) {
+        return new DiagnosisModel(model, network, metadata.withDecision(d), warnings);
     }
 
     /** The DJL model (for a {@code Trainer}: {@code model().newTrainer(config)}). */

@@ -18,9 +18,12 @@ import java.util.Objects;
  * @param parametersSha256 SHA-256 (64 lower-case hex digits) of the parameter file saved next to this
  *     model.json, checked at load; null in a model.json written before AttnDx recorded it, or for a model
  *     not saved yet
+ * @param decision abstention threshold, triage operating point and shift threshold chosen on validation by
+ *     {@code evaluate --calibrate-on}, or null before (absent from older model.json files)
  */
 public record ModelMetadata(int formatVersion, ModelConfig config, Preprocessing preprocessing,
-        List<String> classNames, Double temperature, Provenance provenance, String parametersSha256) {
+        List<String> classNames, Double temperature, Provenance provenance, String parametersSha256,
+        DecisionThresholds decision) {
 
     /** The model.json layout this code writes and reads. */
     public static final int FORMAT_VERSION = 1;
@@ -44,16 +47,28 @@ public record ModelMetadata(int formatVersion, ModelConfig config, Preprocessing
             throw new IllegalArgumentException("model.parametersSha256 must be 64 lower-case hex digits (or absent), got '"
                     + parametersSha256 + "'");
         }
+        if (decision != null && decision.positiveClass() >= classNames.size()) {
+            throw new IllegalArgumentException("model.decision.positiveClass must be a class index < "
+                    + classNames.size() + ", got " + decision.positiveClass());
+        }
     }
 
     /** The same metadata with another calibration temperature (null removes it). */
     public ModelMetadata withTemperature(Double t) {
-        return new ModelMetadata(formatVersion, config, preprocessing, classNames, t, provenance, parametersSha256);
+        return new ModelMetadata(formatVersion, config, preprocessing, classNames, t, provenance, parametersSha256,
+                decision);
     }
 
     /** The same metadata recording another parameter-file checksum. */
     public ModelMetadata withParametersSha256(String sha256) {
-        return new ModelMetadata(formatVersion, config, preprocessing, classNames, temperature, provenance, sha256);
+        return new ModelMetadata(formatVersion, config, preprocessing, classNames, temperature, provenance, sha256,
+                decision);
+    }
+
+    /** The same metadata with other decision thresholds (null removes them). */
+    public ModelMetadata withDecision(DecisionThresholds d) {
+        return new ModelMetadata(formatVersion, config, preprocessing, classNames, temperature, provenance,
+                parametersSha256, d);
     }
 
     /** The temperature to divide logits by: the calibrated one, or 1. */

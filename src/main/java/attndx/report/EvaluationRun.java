@@ -38,7 +38,8 @@ import java.util.Map;
  * patient-level CIs, calibration before and after temperature scaling fitted on a validation split
  * (the temperature is then stored in the model directory), selective prediction, optional
  * Monte-Carlo dropout uncertainty, the shift score of the test cohort against validation, and the
- * synthetic shift stress test (seed 5.6, 7.4-7.7, 9.4, 10.2-10.3).
+ * synthetic shift stress test (seed 5.6, 7.4-7.7, 9.4, 10.2-10.3). With a calibration split, the deployment's
+ * decision rules ({@link DecisionChoice}: tau, triage operating point, shift threshold) are stored next to it.
  */
 public final class EvaluationRun {
     /** The file the result is written to inside the output folder. */
@@ -116,7 +117,11 @@ public final class EvaluationRun {
             EvaluationReport report = Evaluator.evaluate(in).withWarnings(model.warnings());
             TemperatureFit fit = report.temperature();
             if (fit != null) {
-                model.withTemperature(fit.temperature()).saveMetadata(r.modelDir());
+                // The decision rules are chosen at the stored temperature, so they are only stored with one.
+                model.withTemperature(fit.temperature())
+                        .withDecision(DecisionChoice.choose(r.calibrationSplit(), in.validation(), fit.temperature(),
+                                report.selective(), r.config(), r.falseFlagRate()))
+                        .saveMetadata(r.modelDir());
             }
             ShiftDetector.CohortShift shift = null;
             String shiftScore = null;

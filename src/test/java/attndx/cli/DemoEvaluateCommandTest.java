@@ -57,6 +57,12 @@ class DemoEvaluateCommandTest {
         assertTrue(t > 0, "temperature " + t);
         JsonNode model = Json.mapper().readTree(demo.resolve("run/model/model.json").toFile());
         assertEquals(t, model.get("temperature").asDouble(), 1e-12, "fitted temperature stored in the model");
+        assertEquals(result.at("/report/selective/validationChosen/threshold").asDouble(),
+                model.at("/decision/tau").asDouble(), 1e-12, "tau chosen on validation stored next to the temperature");
+        assertEquals("val", model.at("/decision/chosenOn").asText());
+        double op = model.at("/decision/operatingThreshold").asDouble();
+        assertTrue(op >= 0 && op <= 1, "triage operating point " + op);
+        assertTrue(Double.isFinite(model.at("/decision/shiftThreshold").asDouble()), model.toString());
         assertEquals(3, result.get("stress").size(), "contrast, gamma and noise stress tests");
         assertNotNull(result.get("shift"));
         assertEquals("mahalanobis", result.get("shiftScore").asText());
