@@ -8,6 +8,7 @@ import picocli.CommandLine.Command;
 @Command(name = "attndx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Explainable medical image diagnosis with attention mechanisms.",
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
+            ExplainCommand.class, AuditCommand.class,
             BenchCommand.class})
 public final class Main {
 

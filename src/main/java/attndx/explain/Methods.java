@@ -34,9 +34,7 @@ public final class Methods {
      * @throws AttndxException for an unknown name (the message lists the known ones)
      */
     public static String refusal(String name, ModelConfig config) {
-        if (!NAMES.contains(name)) {
-            throw new AttndxException("unknown explanation method '" + name + "'; known: " + String.join(", ", NAMES));
-        }
+        requireKnown(name);
         if (name.startsWith(ATTENTION)) {
             if (!config.hasAttention()) {
                 return name + ": the model (preset " + config.preset() + ") pools globally and has no spatial attention"
@@ -54,6 +52,13 @@ public final class Methods {
                     + config.preset() + ") pools with attention, use gradcam";
         }
         return null;
+    }
+
+    /** @throws AttndxException for an unknown name (the message lists the known ones) */
+    public static void requireKnown(String name) {
+        if (!NAMES.contains(name)) {
+            throw new AttndxException("unknown explanation method '" + name + "'; known: " + String.join(", ", NAMES));
+        }
     }
 
     /** Checks every name against the model; the refusals, each with its reason, as one error. */
