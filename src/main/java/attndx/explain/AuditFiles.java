@@ -54,7 +54,7 @@ final class AuditFiles {
             int[] picks = {idx.get(0), idx.get(idx.size() / 2), idx.get(idx.size() - 1)};
             for (int k = 0; k < 3; k++) {
                 int i = picks[k];
-                Overlays.write(dir.resolve(e.getKey()).resolve(names[k] + "-" + d.ids()[i] + ".png"), d.raw()[i],
+                Overlays.write(dir.resolve(e.getKey()).resolve(names[k] + "-" + Overlays.fileName(d.ids()[i]) + ".png"), d.raw()[i],
                         d.channels(), d.height(), d.width(), e.getValue()[i], String.format(Locale.ROOT,
                                 "%s %s %s score %.3f", names[k], d.ids()[i], e.getKey(), score[i]));
             }

@@ -49,7 +49,7 @@ public final class ExplainRun {
             Path overlays = r.outDir().resolve("overlays");
             for (Map.Entry<String, float[][]> e : maps.entrySet()) {
                 for (int i = 0; i < d.size(); i++) {
-                    Overlays.write(overlays.resolve(e.getKey()).resolve(d.ids()[i] + ".png"), d.raw()[i], d.channels(),
+                    Overlays.write(overlays.resolve(e.getKey()).resolve(Overlays.fileName(d.ids()[i]) + ".png"), d.raw()[i], d.channels(),
                             d.height(), d.width(), e.getValue()[i], String.format(Locale.ROOT, "%s  %s  class %s p=%.3f",
                                     d.ids()[i], e.getKey(), in.model().metadata().classNames().get(in.targets()[i]),
                                     in.probabilities()[i][in.targets()[i]]));

@@ -23,6 +23,12 @@ public final class Overlays {
 
     private Overlays() {}
 
+    /** A sample id as a file name: an image extension dropped, characters other than letters, digits,
+     * '.', '_' and '-' as '_'. */
+    public static String fileName(String id) {
+        return id.replaceAll("\\.(png|jpe?g|dcm|tiff?)$", "").replaceAll("[^A-Za-z0-9._-]", "_");
+    }
+
     /** Writes the overlay of {@code map} (H*W in [0, 1]) on {@code image} (C*H*W, any scale). */
     public static void write(Path file, float[] image, int channels, int height, int width, float[] map,
             String caption) {
