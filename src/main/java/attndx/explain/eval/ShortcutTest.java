@@ -165,6 +165,11 @@ public final class ShortcutTest {
         return r;
     }
 
+    /** A test without any non-zero difference (z NaN) is the weakest evidence. */
+    private static double orNegInf(double z) {
+        return Double.isNaN(z) ? Double.NEGATIVE_INFINITY : z;
+    }
+
     private static Result verdict(List<RegionResult> regions, ShortcutConfig cfg) {
         String criterion = String.format(Locale.ROOT, "one-sided Wilcoxon signed-rank tests, Bonferroni over %d tests at"
                 + " family-wise level %.3g: |target-probability change| of a masked border region beyond an equal-area"
@@ -181,7 +186,7 @@ public final class ShortcutTest {
             for (Map.Entry<String, Test> e : all) {
                 Test t = e.getValue();
                 boolean better = decisive == null || (t.rejects() && !rejected)
-                        || (t.rejects() == rejected && t.z() > decisive.z());
+                        || (t.rejects() == rejected && orNegInf(t.z()) > orNegInf(decisive.z()));
                 if (better) {
                     decisive = t;
                     rejected = t.rejects();
