@@ -129,6 +129,27 @@ public final class ResNetBackbone extends AbstractBlock {
         return out;
     }
 
+    /**
+     * {@code features} (F^(1)..F^(4)) with the stages after {@code stage} (1-based) recomputed from
+     * F^(stage) by the plain blocks: what a gradient with respect to an inner stage's map needs (Grad-CAM on a
+     * chosen stage), since only the maps computed from it depend on it. The other entries are kept.
+     */
+    public NDList stagesAfter(ParameterStore ps, NDList features, int stage, boolean training) {
+        if (stage < 1 || stage > stages.size() || features.size() != stages.size()) {
+            throw new IllegalArgumentException("stage must be in [1, " + stages.size() + "] with " + stages.size()
+                    + " feature maps, got stage " + stage + " and " + features.size() + " maps");
+        }
+        NDList out = new NDList(features.size());
+        out.addAll(features.subList(0, stage));
+        NDArray x = features.get(stage - 1);
+        for (int s = stage; s < stages.size(); s++) {
+            x = stages.get(s).forward(ps, new NDList(ChannelsLast.forStage(x)), training).singletonOrThrow();
+            x.setName(FEATURES_PREFIX + (s + 1));
+            out.add(x);
+        }
+        return out;
+    }
+
     @Override
     protected void initializeChildBlocks(NDManager manager, DataType dataType, Shape... inputShapes) {
         stem.initialize(manager, dataType, inputShapes);

@@ -29,7 +29,21 @@ public final class DeletionInsertion {
      */
     public static Curves compute(TargetScorer scorer, float[][] images, int channels, int height, int width,
             float[][] saliency, int[] targets, float[] cleanProbabilities, CurveConfig config) {
+        return compute(scorer, images, channels, height, width, saliency, targets, cleanProbabilities, null, config);
+    }
+
+    /**
+     * As {@link #compute(TargetScorer, float[][], int, int, int, float[][], int[], float[], CurveConfig)} with a
+     * baseline image per image (e.g. a blurred copy, {@link Baselines#blur}): a removed pixel takes the
+     * baseline's values, and insertion starts from the baseline; null for the constant {@link CurveConfig#fill}.
+     */
+    public static Curves compute(TargetScorer scorer, float[][] images, int channels, int height, int width,
+            float[][] saliency, int[] targets, float[] cleanProbabilities, float[][] baselines, CurveConfig config) {
         int n = images.length;
+        if (baselines != null && baselines.length != n) {
+            throw new IllegalArgumentException("need one baseline per image: " + n + " images, " + baselines.length
+                    + " baselines");
+        }
         int pixels = height * width;
         check(images, channels * height * width, saliency, pixels, targets, cleanProbabilities);
         int steps = config.steps();
@@ -62,7 +76,7 @@ public final class DeletionInsertion {
                 step[j] = cleanProbabilities != null && k >= clean ? k + 1 : k;
                 batchTargets[j] = targets[image[j]];
                 batch[j] = perturbed(images[image[j]], order[image[j]], counts[step[j]], pixels, deletion,
-                        config.fill());
+                        baselines == null ? null : baselines[image[j]], config.fill());
             }
             float[] p = scorer.score(batch, batchTargets);
             if (p.length != count) {
@@ -86,25 +100,27 @@ public final class DeletionInsertion {
 
     /**
      * The image with the {@code count} most salient pixels removed (deletion) or with only those kept
-     * (insertion), every other value {@code fill}.
+     * (insertion), every other value the baseline's (or {@code fill} without one).
      */
-    private static float[] perturbed(float[] image, int[] order, int count, int pixels, boolean deletion, float fill) {
+    private static float[] perturbed(float[] image, int[] order, int count, int pixels, boolean deletion,
+            float[] baseline, float fill) {
         int channels = image.length / pixels;
         float[] out;
+        float[] from;
         if (deletion) {
             out = image.clone();
-            for (int r = 0; r < count; r++) {
-                for (int c = 0; c < channels; c++) {
-                    out[c * pixels + order[r]] = fill;
-                }
-            }
+            from = baseline;
         } else {
-            out = new float[image.length];
-            Arrays.fill(out, fill);
-            for (int r = 0; r < count; r++) {
-                for (int c = 0; c < channels; c++) {
-                    out[c * pixels + order[r]] = image[c * pixels + order[r]];
-                }
+            out = baseline != null ? baseline.clone() : new float[image.length];
+            if (baseline == null) {
+                Arrays.fill(out, fill);
+            }
+            from = image;
+        }
+        for (int r = 0; r < count; r++) {
+            for (int c = 0; c < channels; c++) {
+                int q = c * pixels + order[r];
+                out[q] = from == null ? fill : from[q];
             }
         }
         return out;
