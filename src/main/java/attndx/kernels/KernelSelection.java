@@ -156,6 +156,15 @@ public final class KernelSelection {
         return uses(KernelComponent.BLOCKED) ? InferenceKernels.ONEDNN : InferenceKernels.DJL;
     }
 
+    /**
+     * The kernels that actually run when {@code requested} is asked for: the blocked float32 kernels only where
+     * this selection runs them, else DJL's operators (bf16 is refused where not admitted, never replaced).
+     */
+    public InferenceKernels effective(InferenceKernels requested) {
+        return requested == InferenceKernels.ONEDNN && !uses(KernelComponent.BLOCKED) ? InferenceKernels.DJL
+                : requested;
+    }
+
     /** "fast" when every component runs, "plain" when none does, else "mixed". */
     public String label() {
         return active.size() == KernelComponent.values().length ? "fast" : active.isEmpty() ? "plain" : "mixed";

@@ -165,7 +165,7 @@ public final class EvaluationRun {
         cfg.put("falseFlagRate", r.falseFlagRate());
         cfg.put("stressStrengths", r.stressStrengths());
         cfg.put("mcPasses", r.mcPasses());
-        cfg.put("inferenceKernels", r.kernels().name());
+        cfg.put("inferenceKernels", KernelSelection.current().effective(r.kernels()).name());
         cfg.put("kernelSelection", KernelSelection.current().line());
         return cfg;
     }
