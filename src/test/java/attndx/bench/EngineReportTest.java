@@ -36,7 +36,9 @@ class EngineReportTest {
         assertTrue(labels.contains("infer-bf16 gap 28x28 b64"), "the opt-in bfloat16 kernels");
         assertTrue(labels.contains("gradcam attn-single 28x28 b64"));
         assertTrue(labels.contains("deletion gap 28x28 b64"));
-        assertEquals(18, labels.size());
+        assertTrue(labels.contains("train-plain gap 28x28 b64"), "the plain kernel set's training, as its own row");
+        assertTrue(labels.contains("train-plain gap 64x64 b32"));
+        assertEquals(20, labels.size());
     }
 
     @Test
