@@ -6,6 +6,6 @@ import picocli.CommandLine.Command;
 @Command(name = "bench", mixinStandardHelpOptions = true,
         description = "Performance benchmarks: throughput and memory.",
         subcommands = {BenchModelCommand.class, BenchMetricsCommand.class, BenchTrainCommand.class,
-            BenchEngineCommand.class, BenchServeCommand.class})
+            BenchEngineCommand.class, BenchServeCommand.class, BenchAuditCommand.class})
 final class BenchCommand {
 }
