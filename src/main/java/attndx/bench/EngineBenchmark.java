@@ -1,23 +1,14 @@
 package attndx.bench;
 
-import attndx.kernels.ModelRunner;
-
-import attndx.core.Provenance;
-import attndx.data.Preprocessing;
-import attndx.model.DiagnosisModel;
 import attndx.model.ModelConfig;
 import attndx.model.ModelConfig.Stem;
 import attndx.model.ModelPresets;
 import java.io.IOException;
-import java.net.URISyntaxException;
-import java.security.CodeSource;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.OptionalLong;
-import java.util.Map;
-import java.util.Random;
 import java.util.function.Consumer;
 
 /**
@@ -33,59 +24,14 @@ public final class EngineBenchmark {
 
     private EngineBenchmark() {}
 
-    /** What one case times; {@link #referenceKind()} is the request kind of the reference driver. */
-    public enum Kind {
-        /** Forward, softmax cross-entropy backward and Adam update, on the kernels the selection runs. */
-        TRAIN("train", "train"),
-        /** The same on the plain kernel set (NCHW, DJL's Adam): what a machine whose probe admits nothing gets. */
-        TRAIN_PLAIN("train-plain", "train"),
-        /** AttnDx's inference path ({@code ModelRunner}). */
-        INFER("infer", "infer"),
-        /**
-         * That path on the plain kernel set (folded, DJL's operators, NCHW, no workers): what a machine whose
-         * probe admits nothing gets, and what the fast kernels buy.
-         */
-        INFER_DJL_OPS("infer-djl-ops", "infer"),
-        /** The opt-in bfloat16 kernels, against the float32 reference. */
-        INFER_BF16("infer-bf16", "infer"),
-        /** The unfolded forward, to show what folding buys. */
-        INFER_PLAIN("infer-plain", "infer"),
-        /** Grad-CAM of the predicted class on the last stage (the reference backpropagates through the head only). */
-        GRADCAM("gradcam", "gradcam"),
-        /**
-         * A deletion curve of {@value #DELETION_STEPS} steps per image over its Grad-CAM map (map and clean
-         * probability computed beforehand, as the reference does); the reference evaluates the perturbed
-         * images in batches of 20.
-         */
-        DELETION("deletion", "deletion");
-
-        private final String label;
-        private final String referenceKind;
-
-        Kind(String label, String referenceKind) {
-            this.label = label;
-            this.referenceKind = referenceKind;
-        }
-
-        /** The name in case labels and on the command line. */
-        public String label() {
-            return label;
-        }
-
-        /** The reference driver's request kind. */
-        public String referenceKind() {
-            return referenceKind;
-        }
-    }
-
-    /** Steps of the {@link Kind#DELETION} case's curves (the reference's). */
+    /** Steps of the {@link EngineKind#DELETION} case's curves (the reference's). */
     public static final int DELETION_STEPS = 20;
 
     /** One measurement: {@code reference} is a model.py name, or null to time AttnDx alone. */
-    public record Case(Kind kind, String preset, int size, int batch, String reference) {
+    public record Case(EngineKind kind, String preset, int size, int batch, String reference) {
         public Case {
             if (kind == null) {
-                throw new IllegalArgumentException("case kind must be one of " + Arrays.toString(Kind.values()));
+                throw new IllegalArgumentException("case kind must be one of " + Arrays.toString(EngineKind.values()));
             }
             if (size < 8 || batch < 1) {
                 throw new IllegalArgumentException("case needs size >= 8 and batch >= 1, got " + size + ", " + batch);
@@ -112,24 +58,6 @@ public final class EngineBenchmark {
         Workload create(ModelConfig config, Case c);
     }
 
-    /** A freshly initialised model of {@code config} (seed 1, two classes) for a workload to time. */
-    public static DiagnosisModel model(ModelConfig config) {
-        return DiagnosisModel.create(config, Preprocessing.defaults(), List.of("a", "b"),
-                Provenance.capture("bench engine", Map.of(), "", 1), 1);
-    }
-
-    /** The fixed random images of case {@code c}: one C*H*W array per image, uniform in [-1, 1), seed 42. */
-    public static float[][] images(Case c, int channels) {
-        Random r = new Random(42);
-        float[][] x = new float[c.batch()][channels * c.size() * c.size()];
-        for (float[] image : x) {
-            for (int p = 0; p < image.length; p++) {
-                image[p] = r.nextFloat() * 2 - 1;
-            }
-        }
-        return x;
-    }
-
     /** The factory of this package's kinds: training and inference ({@link EngineWorkload}). */
     public static WorkloadFactory trainingAndInference() {
         return EngineWorkload::new;
@@ -142,20 +70,20 @@ public final class EngineBenchmark {
     public static List<Case> defaultCases() {
         List<Case> cases = new ArrayList<>();
         for (int[] s : new int[][] {{28, 64}, {64, 32}}) {
-            cases.add(new Case(Kind.TRAIN, "gap", s[0], s[1], "ResNet18"));
-            cases.add(new Case(Kind.TRAIN, "attn-single", s[0], s[1], "AttnResNet18"));
-            cases.add(new Case(Kind.TRAIN, "attn-multiscale", s[0], s[1], null));
+            cases.add(new Case(EngineKind.TRAIN, "gap", s[0], s[1], "ResNet18"));
+            cases.add(new Case(EngineKind.TRAIN, "attn-single", s[0], s[1], "AttnResNet18"));
+            cases.add(new Case(EngineKind.TRAIN, "attn-multiscale", s[0], s[1], null));
         }
-        for (Kind k : List.of(Kind.INFER, Kind.GRADCAM, Kind.DELETION)) {
+        for (EngineKind k : List.of(EngineKind.INFER, EngineKind.GRADCAM, EngineKind.DELETION)) {
             cases.add(new Case(k, "gap", 28, 64, "ResNet18"));
             cases.add(new Case(k, "attn-single", 28, 64, "AttnResNet18"));
             cases.add(new Case(k, "attn-multiscale", 28, 64, null));
         }
-        cases.add(new Case(Kind.TRAIN_PLAIN, "gap", 28, 64, "ResNet18"));
-        cases.add(new Case(Kind.TRAIN_PLAIN, "gap", 64, 32, "ResNet18"));
-        cases.add(new Case(Kind.INFER_DJL_OPS, "gap", 28, 64, "ResNet18"));
-        cases.add(new Case(Kind.INFER_BF16, "gap", 28, 64, "ResNet18"));
-        cases.add(new Case(Kind.INFER_PLAIN, "gap", 28, 64, "ResNet18"));
+        cases.add(new Case(EngineKind.TRAIN_PLAIN, "gap", 28, 64, "ResNet18"));
+        cases.add(new Case(EngineKind.TRAIN_PLAIN, "gap", 64, 32, "ResNet18"));
+        cases.add(new Case(EngineKind.INFER_DJL_OPS, "gap", 28, 64, "ResNet18"));
+        cases.add(new Case(EngineKind.INFER_BF16, "gap", 28, 64, "ResNet18"));
+        cases.add(new Case(EngineKind.INFER_PLAIN, "gap", 28, 64, "ResNet18"));
         return List.copyOf(cases);
     }
 
@@ -208,30 +136,6 @@ public final class EngineBenchmark {
     /** One side's block of timed calls in a round. */
     private interface Block {
         void run() throws IOException;
-    }
-
-    /**
-     * {@code relative} resolved against the AttnDx checkout: the directory above {@code target/} holding the
-     * running jar (or classes), else the working directory.
-     */
-    public static Path checkoutPath(String relative) {
-        CodeSource source = EngineBenchmark.class.getProtectionDomain().getCodeSource();
-        if (source != null) {
-            try {
-                Path target = Path.of(source.getLocation().toURI()).getParent();
-                if (target != null && target.getParent() != null && target.getFileName().toString().equals("target")) {
-                    return target.getParent().resolve(relative).normalize();
-                }
-            } catch (URISyntaxException e) {
-                // Not a file location: the working directory is the documented fallback.
-            }
-        }
-        return Path.of(relative);
-    }
-
-    /** True when the reference can run here ({@code /usr/bin/python3 -c 'import torch'} works). */
-    public static boolean referenceAvailable() {
-        return ReferenceProcess.available();
     }
 
     /**

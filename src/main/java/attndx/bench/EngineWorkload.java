@@ -29,7 +29,7 @@ import attndx.kernels.ModelRunner;
  */
 final class EngineWorkload implements EngineBenchmark.Workload {
     private final DiagnosisModel model;
-    private final EngineBenchmark.Kind kind;
+    private final EngineKind kind;
     private final Shape shape;
     private final float[] images;
     private final float[][] perImage;
@@ -46,14 +46,14 @@ final class EngineWorkload implements EngineBenchmark.Workload {
      */
     EngineWorkload(ModelConfig config, EngineBenchmark.Case c) {
         this.kind = c.kind();
-        if (kind == EngineBenchmark.Kind.GRADCAM || kind == EngineBenchmark.Kind.DELETION) {
+        if (kind == EngineKind.GRADCAM || kind == EngineKind.DELETION) {
             throw new IllegalArgumentException(kind.label() + " is timed by attndx.explain's workloads");
         }
         int size = c.size();
         int batch = c.batch();
-        this.model = EngineBenchmark.model(config);
+        this.model = BenchInputs.model(config);
         this.shape = new Shape(batch, config.inChannels(), size, size);
-        perImage = EngineBenchmark.images(c, config.inChannels());
+        perImage = BenchInputs.images(c, config.inChannels());
         int plane = config.inChannels() * size * size;
         images = new float[batch * plane];
         for (int i = 0; i < batch; i++) {
@@ -64,7 +64,7 @@ final class EngineWorkload implements EngineBenchmark.Workload {
             labels[i] = i % 2;
         }
         runManager = model.model().getNDManager().newSubManager();
-        boolean plain = kind == EngineBenchmark.Kind.TRAIN_PLAIN || kind == EngineBenchmark.Kind.INFER_DJL_OPS;
+        boolean plain = kind == EngineKind.TRAIN_PLAIN || kind == EngineKind.INFER_DJL_OPS;
         if (plain) {
             model.network().backbone().useChannelsLast(false);
         }
@@ -80,13 +80,13 @@ final class EngineWorkload implements EngineBenchmark.Workload {
 
     @Override
     public void call() {
-        if (kind != EngineBenchmark.Kind.TRAIN && kind != EngineBenchmark.Kind.TRAIN_PLAIN
-                && kind != EngineBenchmark.Kind.INFER_PLAIN) {
+        if (kind != EngineKind.TRAIN && kind != EngineKind.TRAIN_PLAIN
+                && kind != EngineKind.INFER_PLAIN) {
             runner.predict(perImage, (int) shape.get(1), (int) shape.get(2), (int) shape.get(3));
             return;
         }
         try (NDManager bm = runManager.newSubManager()) {
-            if (kind == EngineBenchmark.Kind.INFER_PLAIN) {
+            if (kind == EngineKind.INFER_PLAIN) {
                 NDList out = model.network().forward(new ParameterStore(bm, false), new NDList(bm.create(images, shape)),
                         false);
                 new DiagnosisOutput(out).logits().toFloatArray();

@@ -10,11 +10,10 @@ import attndx.model.DiagnosisModel;
 import attndx.model.ModelConfig;
 import attndx.kernels.ModelRunner;
 import attndx.bench.EngineBenchmark.Case;
-import attndx.bench.EngineBenchmark.Kind;
 
 /**
- * AttnDx's side of the engine benchmark's explanation cases: {@link Kind#GRADCAM} ({@link GradCam} of the
- * predicted class) and {@link Kind#DELETION} (deletion curves over maps and clean probabilities computed
+ * AttnDx's side of the engine benchmark's explanation cases: {@link EngineKind#GRADCAM} ({@link GradCam} of the
+ * predicted class) and {@link EngineKind#DELETION} (deletion curves over maps and clean probabilities computed
  * once beforehand, as the reference does). {@link #factory()} hands every other kind to the training and
  * inference workloads.
  */
@@ -25,7 +24,7 @@ public final class ExplanationWorkload implements EngineBenchmark.Workload {
             new CurveConfig(CurveConfig.Kind.DELETION, EngineBenchmark.DELETION_STEPS, 0f, DELETION_BATCH);
 
     private final DiagnosisModel model;
-    private final Kind kind;
+    private final EngineKind kind;
     private final float[][] images;
     private final int channels;
     private final int size;
@@ -35,27 +34,27 @@ public final class ExplanationWorkload implements EngineBenchmark.Workload {
     private final GradCamMaps maps;
 
     private ExplanationWorkload(ModelConfig config, Case c) {
-        this.model = EngineBenchmark.model(config);
+        this.model = BenchInputs.model(config);
         this.kind = c.kind();
         this.channels = config.inChannels();
         this.size = c.size();
-        this.images = EngineBenchmark.images(c, channels);
+        this.images = BenchInputs.images(c, channels);
         this.gradCam = new GradCam(model, c.batch());
         this.runner = new ModelRunner(model, DELETION_BATCH);
         this.scorer = new RunnerScorer(runner, channels, size, size);
-        this.maps = kind == Kind.DELETION ? gradCam.explain(images, channels, size, size, null) : null;
+        this.maps = kind == EngineKind.DELETION ? gradCam.explain(images, channels, size, size, null) : null;
     }
 
     /** Workloads for every kind: the explanation kinds here, the others from {@code attndx.train}. */
     public static EngineBenchmark.WorkloadFactory factory() {
         EngineBenchmark.WorkloadFactory others = EngineBenchmark.trainingAndInference();
-        return (config, c) -> c.kind() == Kind.GRADCAM || c.kind() == Kind.DELETION ? new ExplanationWorkload(config, c)
+        return (config, c) -> c.kind() == EngineKind.GRADCAM || c.kind() == EngineKind.DELETION ? new ExplanationWorkload(config, c)
                 : others.create(config, c);
     }
 
     @Override
     public void call() {
-        if (kind == Kind.GRADCAM) {
+        if (kind == EngineKind.GRADCAM) {
             gradCam.explain(images, channels, size, size, null);
             return;
         }

@@ -4,6 +4,7 @@ import attndx.core.Engines;
 import attndx.bench.ExplanationWorkload;
 import attndx.bench.BenchmarkReport;
 import attndx.bench.ModelBenchmark;
+import attndx.bench.BenchInputs;
 import attndx.bench.EngineBenchmark;
 import attndx.bench.EngineReport;
 import java.nio.file.Path;
@@ -38,11 +39,11 @@ final class BenchEngineCommand implements Callable<Integer> {
 
     @Option(names = "--torchref", description = "Reference directory with model.py (default: "
             + "../shared/bench/torchref next to the AttnDx checkout).")
-    Path torchref = EngineBenchmark.checkoutPath("../shared/bench/torchref");
+    Path torchref = BenchInputs.checkoutPath("../shared/bench/torchref");
 
     @Option(names = "--driver", description = "Reference driver script (default: bench/torchref_driver.py of the "
             + "AttnDx checkout).")
-    Path driver = EngineBenchmark.checkoutPath("bench/torchref_driver.py");
+    Path driver = BenchInputs.checkoutPath("bench/torchref_driver.py");
 
     @Option(names = "--cases", split = ",", description = "Only the cases whose label contains one of these "
             + "comma-separated texts, e.g. 'train gap,infer attn-single'.")
@@ -62,7 +63,7 @@ final class BenchEngineCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         Engines.configure();
-        boolean ref = !noReference && EngineBenchmark.referenceAvailable();
+        boolean ref = !noReference && BenchInputs.referenceAvailable();
         if (!noReference && !ref) {
             System.out.println("reference: /usr/bin/python3 cannot import torch; timing AttnDx alone");
         }

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import attndx.bench.EngineBenchmark.Case;
-import attndx.bench.EngineBenchmark.Kind;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 class EngineBenchmarkWarmUpTest {
     @Test
     void eachKindRunsOnASmallModelForItsShareAndIsClosed() {
-        Map<Kind, int[]> calls = new LinkedHashMap<>();
+        Map<EngineKind, int[]> calls = new LinkedHashMap<>();
         List<Integer> widths = new ArrayList<>();
         int[] closed = new int[1];
         EngineBenchmark.WorkloadFactory counting = (config, c) -> {
@@ -34,15 +34,15 @@ class EngineBenchmarkWarmUpTest {
             };
         };
         List<String> log = new ArrayList<>();
-        List<Case> cases = List.of(new Case(Kind.TRAIN, "gap", 28, 64, "ResNet18"),
-                new Case(Kind.TRAIN, "attn-single", 28, 64, "AttnResNet18"), new Case(Kind.INFER, "gap", 28, 64, null));
+        List<Case> cases = List.of(new Case(EngineKind.TRAIN, "gap", 28, 64, "ResNet18"),
+                new Case(EngineKind.TRAIN, "attn-single", 28, 64, "AttnResNet18"), new Case(EngineKind.INFER, "gap", 28, 64, null));
         long start = System.nanoTime();
         EngineBenchmark.warmUpJvm(cases, counting, 0.2, log::add);
         double seconds = (System.nanoTime() - start) / 1e9;
-        assertEquals(List.of(Kind.TRAIN, Kind.INFER), List.copyOf(calls.keySet()), "one workload per kind, in order");
+        assertEquals(List.of(EngineKind.TRAIN, EngineKind.INFER), List.copyOf(calls.keySet()), "one workload per kind, in order");
         assertEquals(List.of(16, 16), widths);
         assertEquals(2, closed[0]);
-        assertTrue(calls.get(Kind.TRAIN)[0] > 1 && calls.get(Kind.INFER)[0] > 1);
+        assertTrue(calls.get(EngineKind.TRAIN)[0] > 1 && calls.get(EngineKind.INFER)[0] > 1);
         assertTrue(seconds >= 0.2, "ran " + seconds + " s");
         assertEquals(1, log.size());
         assertTrue(log.get(0).startsWith("JVM warm-up: "), log.get(0));
@@ -51,7 +51,7 @@ class EngineBenchmarkWarmUpTest {
     @Test
     void noSecondsMeansNoWarmUp() {
         List<String> log = new ArrayList<>();
-        EngineBenchmark.warmUpJvm(List.of(new Case(Kind.TRAIN, "gap", 28, 64, null)), (config, c) -> {
+        EngineBenchmark.warmUpJvm(List.of(new Case(EngineKind.TRAIN, "gap", 28, 64, null)), (config, c) -> {
             throw new AssertionError("no workload expected");
         }, 0, log::add);
         assertTrue(log.isEmpty());

@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 class EngineReportTest {
     @Test
     void tableShowsRatiosToTheReferenceAndToGap() {
-        Case gap = new Case(EngineBenchmark.Kind.TRAIN, "gap", 28, 64, "ResNet18");
-        Case multi = new Case(EngineBenchmark.Kind.TRAIN, "attn-multiscale", 28, 64, null);
+        Case gap = new Case(EngineKind.TRAIN, "gap", 28, 64, "ResNet18");
+        Case multi = new Case(EngineKind.TRAIN, "attn-multiscale", 28, 64, null);
         String table = EngineReport.table(List.of(new Row(gap, 110, 100, Double.NaN, 12, 4000,
                 new RatioInterval(1.04, 1.17)), new Row(multi, 99, Double.NaN, 110, 3, Double.NaN,
                         new RatioInterval(Double.NaN, Double.NaN))));
@@ -54,7 +54,7 @@ class EngineReportTest {
     @Test
     void badCasesAreRejectedWithTheValue() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new Case(EngineBenchmark.Kind.INFER, "gap", 4, 64, null));
+                () -> new Case(EngineKind.INFER, "gap", 4, 64, null));
         assertTrue(e.getMessage().contains("got 4, 64"), e.getMessage());
         IllegalArgumentException none = assertThrows(IllegalArgumentException.class,
                 () -> new Case(null, "gap", 28, 64, null));
