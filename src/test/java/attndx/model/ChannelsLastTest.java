@@ -53,7 +53,10 @@ class ChannelsLastTest {
         // Channels-last convolutions are a fast kernel: tested only where the probe admits them.
         KernelAssumptions.assumeRuns(KernelComponent.CHANNELS_LAST);
         try (NDManager m = NDManager.newBaseManager()) {
-            ModelConfig config = ModelPresets.create("attn-multiscale", 18, NetworkFixtures.TINY_WIDTH,
+            // Width 16, not the tiny 8: on the Zen 5 VM libtorch's NCHW convolution input gradient is wrong (NaN or
+            // off by up to 0.2) for fewer than 16 channels in about half of the calls, so a width-8 NCHW reference
+            // is not one (measured against a hand-computed gradient; channels-last was right every time).
+            ModelConfig config = ModelPresets.create("attn-multiscale", 18, 16,
                     ModelConfig.Stem.SMALL_INPUT, channels, 2);
             DiagnosisNetwork tuned = NetworkFixtures.init(config, m, 28, 5);
             DiagnosisNetwork plain = NetworkFixtures.init(config, m, 28, 5);
@@ -77,14 +80,14 @@ class ChannelsLastTest {
                 }
                 gc.backward(loss);
             }
+            // The reference: the same backbone's own NCHW forward.
+            plain.backbone().useChannelsLast(false);
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                ResNetBackbone b = plain.backbone();
-                NDList h = b.stem().forward(ps, new NDList(x), true);
-                assertTrue(contiguous(h.singletonOrThrow()), "the reference path should stay NCHW");
+                NDList h = plain.stageFeatures(ps, x, true);
                 NDArray loss = m.zeros(new Shape());
-                for (int s = 0; s < b.stages().size(); s++) {
-                    h = b.stages().get(s).forward(ps, h, true);
-                    NDArray a = h.singletonOrThrow();
+                for (int s = 0; s < h.size(); s++) {
+                    NDArray a = h.get(s);
+                    assertTrue(contiguous(a), "the reference path should stay NCHW (stage " + (s + 1) + ")");
                     NetworkFixtures.assertClose(tunedFeatures.get(s), a.toFloatArray(), "features of stage " + (s + 1));
                     loss = loss.add(a.mul(weights.get(s)).sum());
                 }
