@@ -4,7 +4,8 @@ package attndx.kernels;
  * What the probe found for one {@link KernelComponent}: admitted or not, why not, and the seconds per call
  * it measured for the component and for the plain path it would replace (NaN where nothing was timed).
  *
- * @param reason empty when admitted; else what failed, e.g. "crashed in the probe: SIGFPE in libtorch_cpu.so"
+ * @param reason when refused, what failed, e.g. "crashed in the probe: SIGFPE in libtorch_cpu.so"; when admitted,
+ *     empty, or why the component is required (the plain path's time is then infinite: it computed wrong results)
  */
 public record ComponentVerdict(KernelComponent component, boolean admitted, String reason, double fastSeconds,
         double plainSeconds) {

@@ -24,6 +24,9 @@ import java.util.concurrent.TimeUnit;
  * {@link KernelComponent#BF16} need {@link KernelComponent#BLOCKED}) are refused without being run.
  */
 public final class KernelProbe {
+    /** The note on an admitted component whose check found the plain path it replaces wrong on this machine. */
+    static final String REQUIRED = "required: the plain path computed wrong results here";
+
     /** The system property with the test-only simulation, passed on to the child ({@link ProbeChild#SIMULATE}). */
     private static final String SIMULATE = ProbeChild.SIMULATE;
     private static final String END = "\u0000end";
@@ -172,7 +175,9 @@ public final class KernelProbe {
             }
             case "pass" -> {
                 String[] t = f[2].split(" ");
-                found.put(c, new ComponentVerdict(c, true, "", Double.parseDouble(t[0]), Double.parseDouble(t[1])));
+                double plain = Double.parseDouble(t[1]);
+                found.put(c, new ComponentVerdict(c, true, plain == Double.POSITIVE_INFINITY ? REQUIRED : "",
+                        Double.parseDouble(t[0]), plain));
             }
             default -> found.put(c, ComponentVerdict.refused(c, f.length > 2 ? f[2] : "failed"));
         }

@@ -19,6 +19,8 @@ public final class ChannelsLast {
      * kernel selection (off where its probe did not admit channels-last convolutions).
      */
     private static volatile boolean enabled = true;
+    /** Channel counts below this run channels-last at every map size ({@link #forStage}). */
+    public static final int NARROW_CHANNELS = 16;
 
     private ChannelsLast() {}
 
@@ -47,18 +49,21 @@ public final class ChannelsLast {
     }
 
     /**
-     * The layout a backbone stage (or the stem) should run in for input {@code x}: NCHW (a contiguous copy)
-     * when the maps have at most 64 pixels, else channels-last ({@link #of}, a view when {@code x} already
-     * is). Measured on the 2-core AVX-512 CPU, oneDNN's
-     * channels-last 3x3 convolutions on 4 x 4 outputs are about 15% slower than NCHW ones (512 -> 512,
-     * batch 64: 19.3 vs 16.9 ms forward, 49 vs 42 ms forward + backward) and equal from 8 x 8 outputs on.
+     * The layout a backbone stage (or the stem) should run in for input {@code x}: channels-last ({@link #of}, a
+     * view when {@code x} already is) when the maps have more than 64 pixels or fewer than
+     * {@value #NARROW_CHANNELS} channels, else NCHW (a contiguous copy). Measured on the 2-core AVX-512 CPU,
+     * oneDNN's channels-last 3x3 convolutions on 4 x 4 outputs are about 15% slower than NCHW ones (512 -> 512,
+     * batch 64: 19.3 vs 16.9 ms forward, 49 vs 42 ms forward + backward) and equal from 8 x 8 outputs on. Narrow
+     * maps stay channels-last whatever their size: on the Zen 5 VM libtorch's NCHW input gradient of a
+     * convolution with fewer than 16 channels was wrong (NaN, or off by up to 0.2) in about half of the calls,
+     * while the channels-last one, which the kernel probe checks against a hand-computed gradient, was right.
      */
     public static NDArray forStage(NDArray x) {
         Shape s = x.getShape();
         if (s.dimension() != 4) {
             return x;
         }
-        if (s.get(2) * s.get(3) > 64) {
+        if (s.get(2) * s.get(3) > 64 || s.get(1) < NARROW_CHANNELS) {
             return of(x);
         }
         // Not viewable as (B, C*H*W) when channels-last, so this reshape copies into NCHW order.

@@ -50,6 +50,15 @@ class KernelSelectionTest {
     }
 
     @Test
+    void aRequiredKernelRunsHoweverSlowItWasTimed() {
+        // The probe reports an infinite plain time where the plain path computed wrong gradients.
+        Set<KernelComponent> on = KernelSelection.choose(verdict(
+                new ComponentVerdict(KernelComponent.CHANNELS_LAST, true, KernelProbe.REQUIRED, 9.0,
+                        Double.POSITIVE_INFINITY)));
+        assertTrue(on.contains(KernelComponent.CHANNELS_LAST), on.toString());
+    }
+
+    @Test
     void blockedSlowerThanDjlButWinogradFasterRunsBoth() {
         Set<KernelComponent> on = KernelSelection.choose(verdict(ok(KernelComponent.BLOCKED, 1.3, 1.0),
                 ok(KernelComponent.WINOGRAD, 0.7, 1.3)));

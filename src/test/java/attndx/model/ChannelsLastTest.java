@@ -47,6 +47,17 @@ class ChannelsLastTest {
         }
     }
 
+    @Test
+    void narrowMapsRunChannelsLastAtEverySize() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            assertFalse(contiguous(ChannelsLast.forStage(m.ones(new Shape(2, 8, 4, 4)))), "8 channels, 4 x 4");
+            assertTrue(contiguous(ChannelsLast.forStage(m.ones(new Shape(2, 32, 4, 4)))), "32 channels, 4 x 4");
+            assertFalse(contiguous(ChannelsLast.forStage(m.ones(new Shape(2, 32, 9, 9)))), "32 channels, 9 x 9");
+        } catch (ReflectiveOperationException e) {
+            throw new AssertionError(e);
+        }
+    }
+
     @ParameterizedTest
     @ValueSource(ints = {1, 3})
     void backboneMatchesTheNchwComputationInValuesAndGradients(int channels) throws ReflectiveOperationException {
