@@ -19,7 +19,8 @@ import java.util.Random;
  * reference pixels Pi defines (a shifted map has no value where the shift brought in new content), and
  * Spearman's rank correlation of A(x) and Pi(A(T x)) over the same pixels. T and Pi are the training code's
  * own ({@link Perturbations}, {@link attndx.train.InverseMap}), applied to the [0, 1] images before
- * normalisation, as in training; the target class stays the clean image's.
+ * normalisation, as in training; the target class stays the clean image's. An all-zero reference map has no S
+ * (NaN: the image is counted as skipped in the summary).
  */
 public final class Stability {
     static final double EPS = 1e-6;
@@ -139,7 +140,9 @@ public final class Stability {
                 c[j++] = back[offset + p];
             }
         }
-        double s = m == 0 ? Double.NaN : 1 - diff / (norm + EPS);
+        // An all-zero reference (a Grad-CAM map without positive evidence is zero after min-max scaling) has no
+        // relative change: S would be -diff / eps, a huge negative number that swamps every mean. Undefined: NaN.
+        double s = m == 0 || norm < EPS ? Double.NaN : 1 - diff / (norm + EPS);
         return new double[] {s, RankStatistics.spearman(a, c)};
     }
 }

@@ -1,6 +1,7 @@
 package attndx.explain.eval;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import ai.djl.ndarray.NDManager;
 import attndx.core.Engines;
@@ -39,5 +40,15 @@ class StabilityTest {
             assertEquals(1.0, r.s().get("translation").quantiles()[0], 1e-5);
             assertEquals(1.0, r.spearman().get("translation").mean(), 1e-5);
         }
+    }
+
+    @Test
+    void anAllZeroReferenceMapHasNoStabilityInsteadOfAHugeNegativeOne() {
+        float[] zero = new float[4];
+        float[] back = {0.5f, 0f, 0f, 0f};
+        float[] valid = {1f, 1f, 1f, 1f};
+        assertTrue(Double.isNaN(Stability.compare(zero, back, valid, 0, 4)[0]));
+        float[] ref = {1f, 0f, 0f, 0f};
+        assertEquals(0.5, Stability.compare(ref, back, valid, 0, 4)[0], 1e-5);
     }
 }
