@@ -20,7 +20,7 @@ public record CellRecord(String format, ExperimentResults.Cell cell, Map<String,
     public static final String FORMAT = "attndx-experiment-cell/1";
 
     public CellRecord {
-        figures = Map.copyOf(figures);
+        figures = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(figures));
         warnings = List.copyOf(warnings);
     }
 

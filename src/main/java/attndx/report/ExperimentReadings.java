@@ -62,7 +62,7 @@ final class ExperimentReadings {
         Variant a = Variant.of(from);
         Variant b = Variant.of(to);
         if (b.ordinal() != a.ordinal() + 1) {
-            return b.id() + " (against " + a.id() + ")";
+            return b.id() + " against " + a.id();
         }
         return switch (b) {
             case ATTN_SINGLE -> "single-scale attention";
