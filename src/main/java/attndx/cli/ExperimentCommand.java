@@ -58,6 +58,7 @@ final class ExperimentCommand implements Callable<Integer> {
         });
         PrintWriter w = spec.commandLine().getOut();
         w.print(ExperimentText.format(r.results()));
+        r.failed().forEach(f -> w.println("FAILED: " + f));
         w.println("run folder: " + r.runDir() + (r.resumed() > 0 ? " (" + r.resumed() + " cells resumed)" : ""));
         w.println("results:    " + r.runDir().resolve(ExperimentRunner.RESULTS));
         w.flush();

@@ -19,7 +19,8 @@ import java.util.Map;
  * ExperimentTables}) in {@code results.json} ({@link ExperimentResults}). The run folder's {@value #MANIFEST}
  * records the resolved config and data fingerprint; a rerun into the same folder skips the finished cells (their
  * {@code cell.json}) and starts the interrupted one over, and is refused when the config or the data differ.
- * Cells run seed by seed, so after the first seed every variant has a result.
+ * Cells run seed by seed, so after the first seed every variant has a result. A cell that fails with a user-level
+ * error (e.g. a diverged training) is reported in the results' warnings and left out; the others still run.
  */
 public final class ExperimentRunner {
     /** The experiment's manifest in the run folder. */
@@ -66,8 +67,9 @@ public final class ExperimentRunner {
      * @param results what results.json holds
      * @param runDir the run folder
      * @param resumed cells found finished from an earlier run
+     * @param failed one line per cell that failed (left out of the tables; a rerun retries it)
      */
-    public record Result(ExperimentResults results, Path runDir, int resumed) {}
+    public record Result(ExperimentResults results, Path runDir, int resumed, List<String> failed) {}
 
     /** Runs (or resumes) the experiment {@code loaded} in {@code runDir}. */
     public static Result run(ExperimentConfigLoader.Loaded loaded, Path runDir, Listener listener) {
@@ -76,6 +78,7 @@ public final class ExperimentRunner {
         ExperimentData data = ExperimentData.load(c);
         Manifest manifest = manifest(loaded, data, runDir);
         List<CellRecord> done = new ArrayList<>();
+        List<String> failed = new ArrayList<>();
         int total = c.seeds().size() * c.variants().size();
         int resumed = 0;
         double thisRun = 0;
@@ -85,13 +88,21 @@ public final class ExperimentRunner {
                 CellRecord cell = ExperimentCell.read(runDir.resolve(ExperimentCell.dir(v, seed)));
                 if (cell != null) {
                     resumed++;
-                    listener.line(line(done.size() + 1, total, cell, "already done", done, c, start));
+                    listener.line(line(done.size() + failed.size() + 1, total, cell, "already done", done, c, start));
                 } else {
                     listener.line(String.format(Locale.ROOT, "[%d/%d] %s seed %d: training, evaluation, audit ...",
-                            done.size() + 1, total, v.id(), seed));
-                    cell = ExperimentCell.run(c, data, v, seed, runDir, listener.training(), listener.audit());
+                            done.size() + failed.size() + 1, total, v.id(), seed));
+                    try {
+                        cell = ExperimentCell.run(c, data, v, seed, runDir, listener.training(), listener.audit());
+                    } catch (AttndxException e) {
+                        // one diverged or refused cell must not cost the others; a rerun retries it
+                        failed.add(ExperimentCell.dir(v, seed) + " failed and is left out of the tables (a rerun"
+                                + " retries it): " + e.getMessage());
+                        listener.line(failed.get(failed.size() - 1));
+                        continue;
+                    }
                     thisRun += cell.cell().seconds();
-                    listener.line(line(done.size() + 1, total, cell, "done", done, c, start));
+                    listener.line(line(done.size() + failed.size() + 1, total, cell, "done", done, c, start));
                 }
                 done.add(cell);
                 listener.cellFinished(cell);
@@ -99,9 +110,9 @@ public final class ExperimentRunner {
         }
         double overhead = (System.nanoTime() - start) / 1e9 - thisRun;
         double seconds = done.stream().mapToDouble(r -> r.cell().seconds()).sum() + overhead;
-        ExperimentResults results = results(c, manifest, data, done, seconds);
+        ExperimentResults results = results(c, manifest, data, done, failed, seconds);
         Json.write(runDir.resolve(RESULTS), results);
-        return new Result(results, runDir, resumed);
+        return new Result(results, runDir, resumed, failed);
     }
 
     /** Writes the manifest of a new run, or checks a rerun's config and data against the one there. */
@@ -128,9 +139,9 @@ public final class ExperimentRunner {
     }
 
     private static ExperimentResults results(ExperimentConfig c, Manifest manifest, ExperimentData data,
-            List<CellRecord> done, double seconds) {
+            List<CellRecord> done, List<String> failed, double seconds) {
         ExperimentTables tables = new ExperimentTables(c, done);
-        List<String> warnings = new ArrayList<>();
+        List<String> warnings = new ArrayList<>(failed);
         for (CellRecord r : done) {
             r.warnings().forEach(w -> warnings.add(r.cell().dir() + ": " + w));
         }
