@@ -12,7 +12,7 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "attndx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Explainable medical image diagnosis with attention mechanisms.",
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
-            PredictCommand.class, ServeCommand.class, ExplainCommand.class, AuditCommand.class,
+            ExperimentCommand.class, PredictCommand.class, ServeCommand.class, ExplainCommand.class, AuditCommand.class,
             BenchCommand.class, DoctorCommand.class})
 public final class Main {
 
