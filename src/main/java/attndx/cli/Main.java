@@ -13,7 +13,7 @@ import picocli.CommandLine.ScopeType;
         description = "Explainable medical image diagnosis with attention mechanisms.",
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
             PredictCommand.class, ServeCommand.class, ExplainCommand.class, AuditCommand.class,
-            BenchCommand.class, DoctorCommand.class})
+            ReportCommand.class, BenchCommand.class, DoctorCommand.class})
 public final class Main {
 
     /** {@code --kernels}, accepted by every command; applied before the command first runs a model. */
