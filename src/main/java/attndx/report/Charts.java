@@ -40,6 +40,7 @@ final class Charts {
     static XYChart xy(int width, int height, String title, String x, String y) {
         XYChart c = new XYChartBuilder().width(width).height(height).title(title).xAxisTitle(x).yAxisTitle(y).build();
         style(c.getStyler());
+        c.getStyler().setXAxisDecimalPattern("0.##").setYAxisDecimalPattern("0.##");
         c.getStyler().setSeriesColors(PALETTE).setMarkerSize(6);
         return c;
     }
@@ -62,6 +63,11 @@ final class Charts {
             a.setAxisTitleFont(TEXT).setAxisTickLabelsFont(TEXT.deriveFont(11f))
                     .setPlotGridLinesColor(new Color(232, 232, 232)).setAxisTickMarksColor(new Color(160, 160, 160));
         }
+    }
+
+    /** Many series: the legend goes right of the plot, one entry a line, where a row below would be clipped. */
+    static void legendRight(XYChart c) {
+        c.getStyler().setLegendPosition(Styler.LegendPosition.OutsideE).setLegendLayout(Styler.LegendLayout.Vertical);
     }
 
     /** A dashed grey reference line (chance, perfect calibration, random map). */

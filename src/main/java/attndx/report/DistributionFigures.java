@@ -68,7 +68,7 @@ final class DistributionFigures {
             min -= 0.05;
             max += 0.05;
         }
-        CategoryChart c = Charts.bars(400, 320, variant + " · " + method, what, "images");
+        CategoryChart c = Charts.bars(360, 300, variant + " · " + method, what, "images");
         c.getStyler().setSeriesColors(new Color[] {new Color(0, 114, 178, 200), new Color(150, 150, 150, 130)});
         Histogram h = new Histogram(values, BINS, min, max);
         c.addSeries(method, h.getxAxisData(), h.getyAxisData());
@@ -81,7 +81,7 @@ final class DistributionFigures {
                 what, median, random == null || random.isEmpty() ? ""
                         : String.format(Locale.ROOT, " against %.3f for the random map", median(random)),
                 lowerBetter ? "lower" : "higher");
-        return new Figure(variant + " · " + method + ": " + what, Charts.dataUri(c), reading);
+        return new Figure(variant + " · " + method + ": " + what, Charts.dataUri(c), reading, c.getWidth());
     }
 
     static double median(List<Double> values) {

@@ -28,7 +28,7 @@ final class ReportFigures {
     /** Mean curve per variant and method with ±1 std over seeds as error bars; the random map as a dashed line. */
     static Figure faithfulness(List<ReportData.CellData> cells, boolean deletion) {
         String kind = deletion ? "Deletion" : "Insertion";
-        XYChart c = Charts.xy(620, 420, kind + " curves", "fraction of pixels " + (deletion ? "removed" : "restored")
+        XYChart c = Charts.xy(820, 420, kind + " curves", "fraction of pixels " + (deletion ? "removed" : "restored")
                 + ", most important first", "probability of the explained class");
         List<double[]> random = new ArrayList<>();
         String best = null;
@@ -67,12 +67,14 @@ final class ReportFigures {
             randomArea = Charts.area(mean);
         }
         c.getStyler().setErrorBarsColorSeriesColor(true);
-        String reading = String.format(Locale.ROOT, "%s has the %s area under its mean %s curve (%.3f, random map"
-                + " %s): %s.", best, deletion ? "lowest" : "highest", kind.toLowerCase(Locale.ROOT), bestArea,
+        Charts.legendRight(c);
+        boolean beats = deletion ? bestArea < randomArea : bestArea > randomArea;
+        String reading = String.format(Locale.ROOT, "%s has the %s area under its mean %s curve (%.3f; random map"
+                + " %s)%s.", best, deletion ? "lowest" : "highest", kind.toLowerCase(Locale.ROOT), bestArea,
                 Double.isNaN(randomArea) ? "not run" : String.format(Locale.ROOT, "%.3f", randomArea),
-                deletion ? "removing the pixels it marks lowers the prediction fastest"
-                        : "restoring the pixels it marks recovers the prediction fastest");
-        return new Figure(kind + " curves (figure 1)", Charts.dataUri(c), reading);
+                Double.isNaN(randomArea) ? "" : beats ? ", so its map points at pixels the prediction depends on"
+                        : ", so no method beats the random map here: these maps do not show what drives the prediction");
+        return new Figure(kind + " curves (figure 1)", Charts.dataUri(c), reading, c.getWidth());
     }
 
     /** One reliability diagram per variant, the seeds' equal-width bins pooled. */
@@ -84,20 +86,20 @@ final class ReportFigures {
             if (evals.isEmpty()) {
                 continue;
             }
-            XYChart c = Charts.xy(400, 380, v.getKey(), "mean confidence", "observed accuracy");
+            XYChart c = Charts.xy(360, 360, v.getKey(), "mean confidence", "observed accuracy");
             c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0).setYAxisMax(1.0);
-            Charts.reference(c, "perfect calibration", new double[] {0, 1}, new double[] {0, 1});
+            Charts.reference(c, "ideal", new double[] {0, 1}, new double[] {0, 1});
             double before = meanOf(evals, ReportData.Evaluation::eceBefore);
             double after = meanOf(evals, ReportData.Evaluation::eceAfter);
-            addBins(c, "before scaling", evals.stream().map(ReportData.Evaluation::before).toList());
-            addBins(c, "after scaling", evals.stream().map(ReportData.Evaluation::after).toList());
+            addBins(c, "before", evals.stream().map(ReportData.Evaluation::before).toList());
+            addBins(c, "after", evals.stream().map(ReportData.Evaluation::after).toList());
             String reading = Double.isNaN(after)
                     ? String.format(Locale.ROOT, "No temperature was fitted; ECE %.1f%%.", 100 * before)
                     : String.format(Locale.ROOT, "Temperature scaling (T = %.2f) moved ECE from %.1f%% to %.1f%%"
                             + " (mean over %d seed%s); points on the diagonal are perfectly calibrated.",
                             meanOf(evals, ReportData.Evaluation::temperature), 100 * before, 100 * after,
                             evals.size(), evals.size() == 1 ? "" : "s");
-            out.add(new Figure("Reliability: " + v.getKey(), Charts.dataUri(c), reading));
+            out.add(new Figure("Reliability: " + v.getKey(), Charts.dataUri(c), reading, c.getWidth()));
         }
         return out;
     }
@@ -130,9 +132,10 @@ final class ReportFigures {
 
     /** Risk against coverage per variant, and the operating point of the threshold chosen on validation. */
     static Figure riskCoverage(List<ReportData.CellData> cells) {
-        XYChart c = Charts.xy(620, 400, "Risk-coverage", "coverage (share of images the model decides)",
+        XYChart c = Charts.xy(820, 400, "Risk-coverage", "coverage (share of images the model decides)",
                 "risk (error rate on those images)");
-        c.getStyler().setXAxisMin(0.0).setXAxisMax(1.0).setYAxisMin(0.0);
+        c.getStyler().setXAxisMax(1.0).setYAxisMin(0.0);
+        Charts.legendRight(c);
         StringBuilder reading = new StringBuilder();
         for (Map.Entry<String, List<ReportData.CellData>> v : byVariant(cells).entrySet()) {
             List<ReportData.Evaluation> evals = v.getValue().stream().map(ReportData.CellData::evaluation)
@@ -165,7 +168,7 @@ final class ReportFigures {
         }
         c.getStyler().setMarkerSize(9);
         return new Figure("Risk-coverage and abstention", Charts.dataUri(c), reading.isEmpty()
-                ? "No abstention threshold was chosen (no validation split)." : reading + ".");
+                ? "No abstention threshold was chosen (no validation split)." : reading + ".", c.getWidth());
     }
 
     /** One chart per kind of synthetic shift: mean AUC over seeds against strength, per variant. */
@@ -184,7 +187,7 @@ final class ReportFigures {
         }
         List<Figure> out = new ArrayList<>();
         for (Map.Entry<String, Map<String, List<double[]>>> k : auc.entrySet()) {
-            XYChart c = Charts.xy(400, 340, "Shift: " + k.getKey(), "shift strength", "test AUC");
+            XYChart c = Charts.xy(360, 320, "Shift: " + k.getKey(), "shift strength", "test AUC");
             c.getStyler().setYAxisMax(1.0);
             double[] x = strengths.get(k.getKey());
             StringBuilder reading = new StringBuilder();
@@ -197,7 +200,7 @@ final class ReportFigures {
             }
             Charts.reference(c, "chance", new double[] {x[0], x[x.length - 1]}, new double[] {0.5, 0.5});
             out.add(new Figure("Stress test: " + k.getKey(), Charts.dataUri(c), String.format(Locale.ROOT,
-                    "AUC from no shift to strength %.2f of %s: %s.", x[x.length - 1], k.getKey(), reading)));
+                    "AUC from no shift to strength %.2f of %s: %s.", x[x.length - 1], k.getKey(), reading), c.getWidth()));
         }
         return out;
     }

@@ -105,7 +105,7 @@ final class ReportPage {
     static void figures(StringBuilder sb, List<Figure> figures) {
         sb.append("<div class=\"grid\">\n");
         for (Figure f : figures) {
-            sb.append("<figure><img src=\"").append(f.dataUri()).append("\" alt=\"").append(Html.escape(f.title()))
+            sb.append("<figure style=\"width:").append(f.width()).append("px\"><img src=\"").append(f.dataUri()).append("\" alt=\"").append(Html.escape(f.title()))
                     .append("\"><figcaption><b>").append(Html.escape(f.title())).append(".</b> ")
                     .append("<span class=\"reading\">").append(Html.escape(f.reading())).append("</span>")
                     .append("</figcaption></figure>\n");

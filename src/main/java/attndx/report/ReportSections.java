@@ -10,6 +10,8 @@ import java.util.Map;
 /** The report's figure sections, the flag table and the provenance section. */
 final class ReportSections {
     private static final String[] PICKS = {"best", "median", "worst"};
+    private static final String NO_DATA = "<p class=\"missing\">No data: the cells' evaluation or audit files that"
+            + " feed this section are missing or did not run this check (see the notes at the top).</p>\n";
 
     private ReportSections() {}
 
@@ -36,21 +38,36 @@ final class ReportSections {
                 + " those it decides; the diamond marks the threshold chosen on the validation patients.",
                 rc == null ? List.of() : List.of(rc));
         overlays(sb, cells);
-        List<Figure> dist = new ArrayList<>(DistributionFigures.histograms(cells, ".deletion", "deletion area", true));
-        dist.addAll(DistributionFigures.histograms(cells, ".stability", "stability", false));
-        section(sb, "distributions", "Per-image spread of deletion area and stability", "Averages can hide"
-                + " images where an explanation fails. Each histogram pools the audited test images of all seeds;"
-                + " grey bars: the random map on the same images.", dist);
+        distributions(sb, cells);
         section(sb, "stress", "Stress test under synthetic shift", "Contrast, gamma and noise changes of growing"
                 + " strength imitate another scanner or protocol; the curves show how discrimination degrades.",
                 ReportFigures.stress(cells));
     }
 
+    /** Deletion area and stability each under its own subheading. */
+    private static void distributions(StringBuilder sb, List<ReportData.CellData> cells) {
+        ReportPage.open(sb, "distributions", "Per-image spread of deletion area and stability", "Averages can hide"
+                + " images where an explanation fails. Each histogram pools the audited test images of all seeds;"
+                + " grey bars: the random map on the same images.");
+        List<Figure> deletion = DistributionFigures.histograms(cells, ".deletion", "deletion area", true);
+        List<Figure> stability = DistributionFigures.histograms(cells, ".stability", "stability", false);
+        if (deletion.isEmpty() && stability.isEmpty()) {
+            sb.append(NO_DATA);
+        }
+        for (List<Figure> group : List.of(deletion, stability)) {
+            if (!group.isEmpty()) {
+                sb.append("<h3>").append(group == deletion ? "Deletion area (lower is more faithful)"
+                        : "Stability under harmless perturbations (higher is better)").append("</h3>\n");
+                ReportPage.figures(sb, group);
+            }
+        }
+        sb.append("</section>\n");
+    }
+
     private static void section(StringBuilder sb, String id, String title, String intro, List<Figure> figures) {
         ReportPage.open(sb, id, title, intro);
         if (figures.isEmpty()) {
-            sb.append("<p class=\"missing\">No data: the cells' evaluation or audit files that feed this section are"
-                    + " missing or did not run this check (see the notes at the top).</p>\n");
+            sb.append(NO_DATA);
         } else {
             ReportPage.figures(sb, figures);
         }

@@ -42,7 +42,7 @@ final class FixtureTables {
                 new ExperimentResults.Table("Table 2: diagnosis", t2, LABELS, rows2, reading2),
                 new ExperimentResults.Table("Table 3: ablation", t3, LABELS, rows3, reading3),
                 new ExperimentResults.Table("Further attention modules", t3, LABELS, List.of(), ""),
-                List.of("fixture: one training epoch per cell, the figures show the plumbing, not a trained model"),
+                List.of("fixture: two training epochs per cell, the figures show the plumbing, not a trained model"),
                 seconds);
     }
 
@@ -72,8 +72,8 @@ final class FixtureTables {
         return switch (column) {
             case "auc" -> ci(cls.get("auc"));
             case "sensAtSpec90" -> ci(cls.at("/atValidationThreshold/sensitivity"));
-            case "ecePercent" -> new double[] {100 * e.at("/calibration/0/after/ece").asDouble(), Double.NaN,
-                Double.NaN};
+            case "ecePercent" -> new double[] {100 * e.at("/calibration/0/after/ece").asDouble(Double.NaN),
+                Double.NaN, Double.NaN};
             case "deletionAuc" -> new double[] {a.at("/faithfulness/" + method + "/deletion/area/mean").asDouble(),
                 Double.NaN, Double.NaN};
             case "stability" -> new double[] {a.at("/stability/" + method + "/s/overall/mean").asDouble(), Double.NaN,
@@ -88,9 +88,11 @@ final class FixtureTables {
 
     private static ExperimentResults.Value value(List<double[]> perSeed) {
         double[] v = perSeed.stream().mapToDouble(d -> d[0]).toArray();
-        double mean = java.util.Arrays.stream(v).average().orElse(Double.NaN);
-        double ss = java.util.Arrays.stream(v).map(x -> (x - mean) * (x - mean)).sum();
-        double std = v.length < 2 ? Double.NaN : Math.sqrt(ss / (v.length - 1));
+        // over the seeds where the figure is defined; NaN only when it is undefined in every seed
+        double[] defined = java.util.Arrays.stream(v).filter(x -> !Double.isNaN(x)).toArray();
+        double mean = java.util.Arrays.stream(defined).average().orElse(Double.NaN);
+        double ss = java.util.Arrays.stream(defined).map(x -> (x - mean) * (x - mean)).sum();
+        double std = defined.length < 2 ? Double.NaN : Math.sqrt(ss / (defined.length - 1));
         return new ExperimentResults.Value(mean, std, v, perSeed.stream().mapToDouble(d -> d[1]).average()
                 .orElse(Double.NaN), perSeed.stream().mapToDouble(d -> d[2]).average().orElse(Double.NaN));
     }

@@ -8,6 +8,7 @@ import attndx.data.DatasetFingerprint;
 import attndx.data.Phantom;
 import attndx.data.PhantomConfig;
 import attndx.data.Preprocessing;
+import attndx.data.SplitRatios;
 import attndx.data.Splits;
 import attndx.explain.AuditConfig;
 import attndx.explain.AuditProgress;
@@ -43,7 +44,7 @@ import java.util.stream.Stream;
 
 /**
  * A small but real run folder, laid out as {@link ExperimentResults} describes: two variants (GAP and multi-scale
- * attention) x two seeds trained for one epoch on a 32 x 32 phantom, each evaluated ({@link EvaluationRun}) and
+ * attention) x two seeds trained for two epochs on a 32 x 32 phantom, each evaluated ({@link EvaluationRun}) and
  * audited ({@link AuditRun}) into its cell folder; results.json is written by hand from those files, as the
  * experiment runner would. Built once per test JVM under target/ so that it can be looked at after a failure.
  */
@@ -68,7 +69,9 @@ public final class ReportRunFixture {
 
     private static Path build(Path dir) {
         delete(dir);
-        Dataset data = Phantom.generate(PhantomConfig.defaults().withCount(80, 7).withSize(32));
+        // Larger, clearer lesions than the demo's default phantom: two epochs must give logits a temperature fits.
+        Dataset data = Phantom.generate(new PhantomConfig(96, 32, 7, 0.5, 1, 2, 8, 0.02, new SplitRatios(0.5, 0.25,
+                0.25), null, null, null));
         List<ExperimentResults.Cell> cells = new ArrayList<>();
         for (String variant : VARIANTS) {
             for (long seed : SEEDS) {
@@ -79,8 +82,8 @@ public final class ReportRunFixture {
         config.put("name", "report-fixture");
         config.put("variants", VARIANTS);
         config.put("seeds", SEEDS);
-        config.put("data", Map.of("phantom", Map.of("count", 80, "size", 32, "seed", 7)));
-        config.put("train", Map.of("epochs", 1, "batchSize", 16, "learningRate", 3e-3, "width", 8));
+        config.put("data", Map.of("phantom", Map.of("count", 96, "size", 32, "seed", 7)));
+        config.put("train", Map.of("epochs", 2, "batchSize", 16, "learningRate", 3e-3, "width", 8));
         Provenance prov = Provenance.capture("experiment", config, DatasetFingerprint.of(data), SEEDS.get(0));
         Json.write(dir.resolve("experiment.json"), Map.of("config", config, "provenance", prov));
         Json.write(dir.resolve("results.json"), FixtureTables.results(dir, prov, cells, SEEDS));
@@ -92,7 +95,7 @@ public final class ReportRunFixture {
         String rel = "cells/" + variant + "/seed-" + seed;
         Path dir = root.resolve(rel);
         ModelConfig model = ModelPresets.create(variant, 18, 8, ModelConfig.Stem.SMALL_INPUT, 1, 2);
-        TrainConfig cfg = new TrainConfig(1, 16, 3e-3, 1e-4, LearningRateSchedule.constant(), 5, 0.5, seed,
+        TrainConfig cfg = new TrainConfig(2, 16, 3e-3, 1e-4, LearningRateSchedule.constant(), 5, 0.5, seed,
                 LossConfig.defaults(), null, null, Precision.AUTO);
         TrainingResult trained = Training.start(new Training.Request(data.split(Splits.TRAIN), data.split(Splits.VAL),
                 model, Preprocessing.defaults(), cfg, dir.resolve("model")), new TrainingValidation(),
