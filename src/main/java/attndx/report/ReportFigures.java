@@ -68,13 +68,17 @@ final class ReportFigures {
         }
         c.getStyler().setErrorBarsColorSeriesColor(true);
         Charts.legendRight(c);
+        return new Figure(kind + " curves (figure 1)", Charts.dataUri(c), faithfulnessReading(best, bestArea,
+                randomArea, deletion), c.getWidth());
+    }
+
+    private static String faithfulnessReading(String best, double bestArea, double randomArea, boolean deletion) {
         boolean beats = deletion ? bestArea < randomArea : bestArea > randomArea;
-        String reading = String.format(Locale.ROOT, "%s has the %s area under its mean %s curve (%.3f; random map"
-                + " %s)%s.", best, deletion ? "lowest" : "highest", kind.toLowerCase(Locale.ROOT), bestArea,
+        return String.format(Locale.ROOT, "%s has the %s area under its mean %s curve (%.3f; random map %s)%s.",
+                best, deletion ? "lowest" : "highest", deletion ? "deletion" : "insertion", bestArea,
                 Double.isNaN(randomArea) ? "not run" : String.format(Locale.ROOT, "%.3f", randomArea),
                 Double.isNaN(randomArea) ? "" : beats ? ", so its map points at pixels the prediction depends on"
                         : ", so no method beats the random map here: these maps do not show what drives the prediction");
-        return new Figure(kind + " curves (figure 1)", Charts.dataUri(c), reading, c.getWidth());
     }
 
     /** One reliability diagram per variant, the seeds' equal-width bins pooled. */

@@ -117,15 +117,17 @@ final class ReportSections {
     }
 
     static void flags(StringBuilder sb, ReportData.Run run) {
-        ReportPage.open(sb, "flags", "Shortcut, shift and quality flags", "Flagged: the shortcut stress test found"
-                + " the model relying on an artefact region, or the synthetic shift was detected. Each cell's own"
-                + " warnings (including data-quality notes) are listed below the table.");
+        ReportPage.open(sb, "flags", "Shortcut, shift and quality flags", "Shortcut test flagged: the model relies"
+                + " on an artefact region (bad). Synthetic shift detected: the shift detector noticed the simulated"
+                + " scanner change (good; missed is bad). The share of unshifted test images flagged should stay near"
+                + " the detector's false-flag rate. Each cell's own warnings (including data-quality notes) are listed"
+                + " below the table.");
         sb.append(ReportTables.flags(run.cells()));
         long shortcut = run.cells().stream().filter(c -> Boolean.TRUE.equals(c.cell().shortcutFlagged())).count();
         long shift = run.cells().stream().filter(c -> Boolean.TRUE.equals(c.cell().shiftFlagged())).count();
         sb.append("<p class=\"reading\">").append(shortcut).append(" of ").append(run.cells().size())
-                .append(" cells flagged by the shortcut test and ").append(shift)
-                .append(" by the shift detector.</p>\n<details><summary>Warnings per cell</summary><ul>\n");
+                .append(" cells flagged by the shortcut test; the synthetic shift was detected in ").append(shift)
+                .append(".</p>\n<details><summary>Warnings per cell</summary><ul>\n");
         for (ReportData.CellData c : run.cells()) {
             List<String> w = new ArrayList<>();
             if (c.evaluation() != null) {

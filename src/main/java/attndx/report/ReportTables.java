@@ -69,12 +69,13 @@ final class ReportTables {
     /** The flag table: per cell, the shortcut and shift verdicts and the cohort's shift figures. */
     static String flags(List<ReportData.CellData> cells) {
         StringBuilder sb = new StringBuilder("<table class=\"flags\"><thead><tr><th>Cell</th><th>Shortcut test</th>"
-                + "<th>Synthetic shift</th><th>Test cohort flagged by the shift detector</th><th>KS p (test vs val)"
+                + "<th>Synthetic shift</th><th>Test images flagged as shifted</th><th>KS p (test vs val)"
                 + "</th><th>Evaluation</th><th>Audit</th></tr></thead><tbody>\n");
         for (ReportData.CellData c : cells) {
             ReportData.Evaluation e = c.evaluation();
             sb.append("<tr><th scope=\"row\">").append(Html.escape(c.name())).append("</th>")
-                    .append(verdict(c.cell().shortcutFlagged())).append(verdict(c.cell().shiftFlagged()))
+                    .append(verdict(c.cell().shortcutFlagged(), "flagged", "not flagged", false))
+                    .append(verdict(c.cell().shiftFlagged(), "detected", "missed", true))
                     .append("<td>").append(e == null || Double.isNaN(e.shiftFlagRate()) ? "–"
                             : format(100 * e.shiftFlagRate(), 0) + "%").append("</td><td>")
                     .append(e == null || Double.isNaN(e.shiftP()) ? "–" : format(e.shiftP(), 3)).append("</td>")
@@ -87,10 +88,12 @@ final class ReportTables {
         return sb.append("</tbody></table>\n").toString();
     }
 
-    private static String verdict(Boolean flagged) {
+    /** A flag: a shortcut found is bad news, a synthetic shift detected is the detector doing its job. */
+    private static String verdict(Boolean flagged, String yes, String no, boolean flaggedIsGood) {
         if (flagged == null) {
             return "<td class=\"na\">not run</td>";
         }
-        return flagged ? "<td class=\"bad\">flagged</td>" : "<td class=\"good\">not flagged</td>";
+        boolean good = flagged == flaggedIsGood;
+        return "<td class=\"" + (good ? "good" : "bad") + "\">" + (flagged ? yes : no) + "</td>";
     }
 }
