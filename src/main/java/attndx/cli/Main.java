@@ -12,8 +12,8 @@ import picocli.CommandLine.ScopeType;
 @Command(name = "attndx", mixinStandardHelpOptions = true, versionProvider = VersionProvider.class,
         description = "Explainable medical image diagnosis with attention mechanisms.",
         subcommands = {DemoCommand.class, DataCommand.class, TrainCommand.class, EvaluateCommand.class,
-            ExperimentCommand.class, PredictCommand.class, ServeCommand.class, ExplainCommand.class, AuditCommand.class,
-            BenchCommand.class, DoctorCommand.class})
+            ExperimentCommand.class, ReportCommand.class, PredictCommand.class, ServeCommand.class,
+            ExplainCommand.class, AuditCommand.class, BenchCommand.class, DoctorCommand.class})
 public final class Main {
 
     /** {@code --kernels}, accepted by every command; applied before the command first runs a model. */
