@@ -22,7 +22,7 @@ final class ExplainCommand implements Callable<Integer> {
     ModelDataOptions in;
     @Option(names = "--methods", split = ",", defaultValue = "gradcam",
             description = "Methods, comma-separated: attention, attention-s1..s4, cam, gradcam, gradcam++, gradient,"
-                    + " occlusion, random, edge (default ${DEFAULT-VALUE}).")
+                    + " occlusion, random, edge, centre (default ${DEFAULT-VALUE}).")
     List<String> methods;
     @Mixin
     MethodOptionsMixin options;

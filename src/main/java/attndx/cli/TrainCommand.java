@@ -68,6 +68,9 @@ final class TrainCommand implements Callable<Integer> {
             description = "shared (one map) or class-specific (one map per class, seed 5.2) attention; attention"
             + " presets only (default ${DEFAULT-VALUE}).")
     ModelConfig.AttentionMode attention;
+    @Option(names = "--pooling", description = "Attended pooling of attention presets: WEIGHTED_MEAN, MEAN or SOFTMAX"
+            + " (default: the preset's, see docs/faithfulness.md).")
+    ModelConfig.Pooling pooling;
     @Option(names = "--dropout", defaultValue = "0", description = "Dropout before the classifier (enables Monte-Carlo dropout in evaluate).")
     double dropout;
     @Option(names = "--size", defaultValue = "0", description = "Resize (with padding) to SIZE x SIZE; 0 keeps the input size.")
@@ -143,10 +146,17 @@ final class TrainCommand implements Callable<Integer> {
         return 0;
     }
 
-    /** The preset adapted to the data and to --dropout, --lambda-seg and --attention. */
+    /** The preset adapted to the data and to --pooling, --dropout, --lambda-seg and --attention. */
     private ModelConfig modelConfig(Dataset all) {
         ModelConfig model = ModelPresets.create(preset, depth, width, stem, all.info().channels(),
                 all.info().numClasses());
+        if (pooling != null) {
+            if (!model.hasAttention()) {
+                throw new AttndxException("--pooling needs an attention preset (attn-single, attn-multiscale), got"
+                        + " --model " + preset);
+            }
+            model = model.withPooling(pooling);
+        }
         if (dropout > 0) {
             model = model.withDropout(dropout);
         }

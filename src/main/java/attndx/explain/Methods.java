@@ -22,9 +22,10 @@ public final class Methods {
     public static final String OCCLUSION = "occlusion";
     public static final String RANDOM = "random";
     public static final String EDGE = "edge";
+    public static final String CENTRE = "centre";
     /** Every name, the per-scale attention maps written as {@code attention-s1} .. {@code attention-s4}. */
     public static final List<String> NAMES = List.of(ATTENTION, "attention-s1", "attention-s2", "attention-s3",
-            "attention-s4", CAM, GRADCAM, GRADCAM_PP, GRADIENT, OCCLUSION, RANDOM, EDGE);
+            "attention-s4", CAM, GRADCAM, GRADCAM_PP, GRADIENT, OCCLUSION, RANDOM, EDGE, CENTRE);
 
     private Methods() {}
 
@@ -96,6 +97,7 @@ public final class Methods {
                     o.occlusionStride(), o.batchSize());
             case RANDOM -> ReferenceMaps.random(o.seed());
             case EDGE -> ReferenceMaps.edges();
+            case CENTRE -> ReferenceMaps.centre();
             default -> new AttentionMethod(model, Integer.parseInt(name.substring(name.length() - 1)), o.batchSize());
         };
     }

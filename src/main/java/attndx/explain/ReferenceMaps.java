@@ -5,9 +5,9 @@ import java.util.Arrays;
 import java.util.SplittableRandom;
 
 /**
- * The two model-free maps every score is read against (seed section 4.2, 6.3): a seeded uniform random map
- * and the Sobel edge magnitude of the image (mean over channels), min-max scaled. Neither looks at the model,
- * so a check that cannot tell them from a real explanation measures nothing.
+ * The model-free maps every score is read against (seed section 4.2, 6.3): a seeded uniform random map,
+ * the Sobel edge magnitude of the image (mean over channels), min-max scaled, and a fixed centre prior. None
+ * looks at the model, so a check that cannot tell them from a real explanation measures nothing.
  */
 final class ReferenceMaps {
     private ReferenceMaps() {}
@@ -32,6 +32,38 @@ final class ReferenceMaps {
                     for (int p = 0; p < m.length; p++) {
                         m[p] = (float) rng.nextDouble();
                     }
+                }
+                return out;
+            }
+        };
+    }
+
+    /**
+     * The centre prior: minus the distance of each pixel to the image centre, min-max scaled (1 at the centre).
+     * It ignores model and image; a faithful explanation must delete faster than this fixed order (issue 18),
+     * because an object of interest near the centre makes any centre-first order look good.
+     */
+    static ExplanationMethod centre() {
+        return new ExplanationMethod() {
+            @Override
+            public String name() {
+                return Methods.CENTRE;
+            }
+
+            @Override
+            public float[][] explain(float[][] images, int channels, int height, int width, int[] targets) {
+                float[] map = new float[height * width];
+                double cy = (height - 1) / 2.0;
+                double cx = (width - 1) / 2.0;
+                for (int y = 0; y < height; y++) {
+                    for (int x = 0; x < width; x++) {
+                        map[y * width + x] = (float) -Math.hypot(y - cy, x - cx);
+                    }
+                }
+                MinMax.scaleToUnit(map);
+                float[][] out = new float[images.length][];
+                for (int i = 0; i < out.length; i++) {
+                    out[i] = map.clone();
                 }
                 return out;
             }

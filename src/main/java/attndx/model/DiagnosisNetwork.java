@@ -40,8 +40,8 @@ import java.util.TreeSet;
  * With {@link #MC_DROPOUT} = true in the params, an inference forward keeps the classifier's dropout on
  * (Monte-Carlo dropout; needs a config with dropout &gt; 0).
  * How the fused map pools: the last-stage features F^(4) are bilinearly upsampled to the fused map's
- * resolution and z = sum A F / (sum A + eps) is taken there, so the returned map is exactly the pooling
- * weight of every pooled location. GAP, SE and CBAM models pool with the global mean and return no map.
+ * resolution and pooled there as the config's {@link ModelConfig.Pooling} says, so the returned map is the
+ * pooling weight of every pooled location (SOFTMAX: a monotone function of it). GAP, SE and CBAM models pool with the global mean and return no map.
  *
  * <p>For Grad-CAM, run {@link #stageFeatures} and {@link #head} separately (the same computation as
  * forward): detach the last feature map, mark it as requiring a gradient, and back-propagate from the
@@ -165,7 +165,7 @@ public final class DiagnosisNetwork extends AbstractBlock {
         } else {
             attention = maps.size() == 1 ? maps.head() : fusion.forward(ps, maps, training).singletonOrThrow();
             Shape a = attention.getShape();
-            pooled = SpatialMaps.attendedPoolResized(last, attention);
+            pooled = SpatialMaps.attendedPoolResized(last, attention, config.pooling());
             if (config.mapsPerHead() == 1) {
                 pooled = pooled.reshape(a.get(0), last.getShape().get(1));
             }
@@ -262,7 +262,15 @@ public final class DiagnosisNetwork extends AbstractBlock {
             }
         }
         String saved = is.readUTF();
-        if (!saved.equals(Json.toJson(config))) {
+        // Compared as configs, not as text: a parameter file written before a config field existed lacks it,
+        // and the field's default for such files is what the model was trained with.
+        ModelConfig savedConfig;
+        try {
+            savedConfig = Json.mapper().readValue(saved, ModelConfig.class);
+        } catch (IOException | IllegalArgumentException e) {
+            throw new MalformedModelException("the parameters carry an unreadable model config: " + saved, e);
+        }
+        if (!savedConfig.equals(config)) {
             throw new MalformedModelException("the parameters were saved for a different model config: " + saved);
         }
     }

@@ -25,11 +25,14 @@ import java.util.Objects;
  * @param headBottleneck whether each attention head starts with a small 1x1 bottleneck (conv-BN-ReLU)
  * @param dropout dropout rate applied to the pooled feature before the classifier, in [0, 1)
  * @param segmentationHead whether the light segmentation decoder is present
+ * @param pooling how the attention map pools the last-stage features ({@link Pooling}); null (a model.json
+ *     written before the field existed) means {@link Pooling#WEIGHTED_MEAN}, the pooling such models were
+ *     trained with
  */
 public record ModelConfig(String preset, int depth, int baseWidth, Stem stem, int inChannels, int numClasses,
         boolean multiLabel, BlockAttention blockAttention, AttentionMode attentionMode,
         List<Integer> attentionStages, Fusion fusion, List<Double> fusionWeights, boolean headBottleneck,
-        double dropout, boolean segmentationHead) {
+        double dropout, boolean segmentationHead, Pooling pooling) {
 
     /** Number of residual stages of every backbone. */
     public static final int STAGES = 4;
@@ -50,6 +53,30 @@ public record ModelConfig(String preset, int depth, int baseWidth, Stem stem, in
 
     /** Multi-scale fusion weights alpha_s (paper 5.4). */
     public enum Fusion { LEARNED, FIXED }
+
+    /**
+     * Attended pooling of the last-stage features F with the attention map A (paper 5.1); see
+     * {@link SpatialMaps#attendedPoolResized}. Measured in docs/faithfulness.md.
+     */
+    public enum Pooling {
+        /**
+         * {@code z = sum A F / (sum A + eps)}, the attention-weighted mean: invariant to scaling A, so a
+         * nearly flat map still pools every location and the classifier need not read where A is high.
+         * The pooling of every model saved before this field existed.
+         */
+        WEIGHTED_MEAN,
+        /**
+         * {@code z = sum A F / (h w)}: seed 5.1's {@code sum A F}, normalised by the map's size so its scale
+         * does not depend on the resolution; a location where A is low contributes little.
+         */
+        MEAN,
+        /**
+         * {@code z = sum softmax(A / tau) F} with {@code tau = }{@link SpatialMaps#SOFTMAX_TEMPERATURE}: the
+         * weighted mean of {@code exp(A / tau)}, which concentrates the pooling on the locations where A is
+         * near its peak (a monotone function of A, so the map still orders the locations as it pools them).
+         */
+        SOFTMAX
+    }
 
     public ModelConfig {
         preset = preset == null ? "custom" : preset;
@@ -78,6 +105,7 @@ public record ModelConfig(String preset, int depth, int baseWidth, Stem stem, in
         if (!(dropout >= 0 && dropout < 1)) {
             throw new IllegalArgumentException("model.dropout must be in [0, 1), got " + dropout);
         }
+        pooling = pooling == null ? Pooling.WEIGHTED_MEAN : pooling;
     }
 
     private static void require(Object value, String field, String allowed) {
@@ -147,31 +175,38 @@ public record ModelConfig(String preset, int depth, int baseWidth, Stem stem, in
     /** This config with another input/output layout. */
     public ModelConfig withTask(int channels, int classes, boolean multi) {
         return new ModelConfig(preset, depth, baseWidth, stem, channels, classes, multi, blockAttention,
-                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, dropout, segmentationHead);
+                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, dropout, segmentationHead, pooling);
     }
 
     /** This config with another backbone size and stem. */
     public ModelConfig withBackbone(int newDepth, int width, Stem newStem) {
         return new ModelConfig(preset, newDepth, width, newStem, inChannels, numClasses, multiLabel, blockAttention,
-                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, dropout, segmentationHead);
+                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, dropout, segmentationHead, pooling);
     }
 
     /** This config with another attention layout (stages, mode, fusion, head bottleneck). */
     public ModelConfig withAttention(List<Integer> stages, AttentionMode mode, Fusion newFusion, List<Double> weights,
             boolean bottleneck) {
         return new ModelConfig(preset, depth, baseWidth, stem, inChannels, numClasses, multiLabel, blockAttention,
-                mode, stages, newFusion, weights, bottleneck, dropout, segmentationHead);
+                mode, stages, newFusion, weights, bottleneck, dropout, segmentationHead, pooling);
     }
 
     /** This config with another dropout rate before the classifier. */
     public ModelConfig withDropout(double rate) {
         return new ModelConfig(preset, depth, baseWidth, stem, inChannels, numClasses, multiLabel, blockAttention,
-                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, rate, segmentationHead);
+                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, rate, segmentationHead, pooling);
+    }
+
+    /** This config with another attended pooling. */
+    public ModelConfig withPooling(Pooling newPooling) {
+        return new ModelConfig(preset, depth, baseWidth, stem, inChannels, numClasses, multiLabel, blockAttention,
+                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, dropout, segmentationHead,
+                newPooling);
     }
 
     /** This config with or without the segmentation head. */
     public ModelConfig withSegmentationHead(boolean on) {
         return new ModelConfig(preset, depth, baseWidth, stem, inChannels, numClasses, multiLabel, blockAttention,
-                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, dropout, on);
+                attentionMode, attentionStages, fusion, fusionWeights, headBottleneck, dropout, on, pooling);
     }
 }

@@ -3,6 +3,7 @@ package attndx.model;
 import attndx.model.ModelConfig.AttentionMode;
 import attndx.model.ModelConfig.BlockAttention;
 import attndx.model.ModelConfig.Fusion;
+import attndx.model.ModelConfig.Pooling;
 import attndx.model.ModelConfig.Stem;
 import java.util.List;
 
@@ -25,6 +26,8 @@ public final class ModelPresets {
     public static final List<String> NAMES = List.of("gap", "se", "cbam", "attn-single", "attn-multiscale");
     /** The default preset for real use. */
     public static final String DEFAULT = "attn-multiscale";
+    /** The attended pooling of every preset (unused by the global-pooling ones); see docs/faithfulness.md. */
+    public static final Pooling POOLING = Pooling.WEIGHTED_MEAN;
 
     private ModelPresets() {}
 
@@ -46,7 +49,7 @@ public final class ModelPresets {
             default -> throw new IllegalArgumentException("model.preset must be one of " + NAMES + ", got " + name);
         }
         return new ModelConfig(name, depth, baseWidth, stem, inChannels, numClasses, false, block,
-                AttentionMode.SHARED, stages, Fusion.LEARNED, List.of(), false, 0.0, false);
+                AttentionMode.SHARED, stages, Fusion.LEARNED, List.of(), false, 0.0, false, POOLING);
     }
 
     /** The default real-use model: attn-multiscale on a standard-width ResNet-18 with the small-input stem. */

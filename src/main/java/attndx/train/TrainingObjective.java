@@ -21,19 +21,17 @@ import java.util.function.Supplier;
  * segmentation term needs the model's segmentation head and the batch's masks; it is skipped
  * otherwise.
  *
- * <p>Why the peak-normalised map (integrity issue 14, item 7; faithfulness issue 18): the classifier
- * pools with {@code z = sum A F / sum A} (see {@code SpatialMaps.attendedPool}), so a prediction
- * depends on the shape of A and not on its scale. On the raw map the regularisers did not: shrinking
- * the whole sigmoid map (a more negative head bias) lowered L_sparse, L_smooth and L_cons at the same
- * prediction, and a nearly flat map, which still pools every feature, satisfied them almost for free.
- * On A~ every term is invariant to scaling A, exactly like the prediction, and L_sparse = mean A~ is
- * the (soft) share of the image attended relative to the peak: 1 for a flat map (the worst value)
- * and small only when the pooling weight sits on a few locations, i.e. when the classifier must
- * read its evidence where A is high, which is what makes the map an explanation. The alternative of
- * the paper's unnormalised pooling {@code z = sum A F} (seed 5.1) was not taken: the classifier can
- * undo a scaled A by scaling its weights (the degeneracy moves, it does not go away), z then grows
- * with the attended area, and it would change every saved model's meaning. For multi-scale models
- * the fused map is min-max normalised already (peak 1 up to eps), so there A~ = A.
+ * <p>Why the peak-normalised map (integrity issue 14, item 7; faithfulness issue 18): with the
+ * weighted-mean pooling {@code z = sum A F / sum A} a prediction depends on the shape of A and not on
+ * its scale, and on the raw map the regularisers did not: shrinking the whole sigmoid map (a more
+ * negative head bias) lowered L_sparse, L_smooth and L_cons at the same prediction, and a nearly flat
+ * map, which still pools every feature, satisfied them almost for free. On A~ every term is invariant
+ * to scaling A, and L_sparse = mean A~ is the (soft) share of the image attended relative to the peak:
+ * 1 for a flat map (the worst value) and small only when the pooling weight sits on a few locations.
+ * The pooling itself is a model choice ({@code ModelConfig.Pooling}, measured in docs/faithfulness.md):
+ * the weighted mean, seed 5.1's {@code sum A F} per location, or a softmax over A that reads only the
+ * locations near the peak. Whatever the pooling, scaling A never lowers these terms. For multi-scale
+ * models the fused map is min-max normalised already (peak 1 up to eps), so there A~ = A.
  */
 public final class TrainingObjective {
     static final String NO_ATTENTION = "model has no spatial attention";

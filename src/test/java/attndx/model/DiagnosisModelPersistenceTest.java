@@ -201,6 +201,57 @@ class DiagnosisModelPersistenceTest {
         assertTrue(e.getMessage().contains("DJL@"), e.getMessage());
     }
 
+    /**
+     * A model saved before the pooling was recorded (neither model.json nor the parameter file's copy of the
+     * config has the field) was trained with the weighted mean: it loads with that pooling, not the presets'
+     * current one, and gives the same outputs. The old files are made by deleting the field from new ones.
+     */
+    @Test
+    void modelSavedBeforePoolingWasRecordedKeepsTheWeightedMean() throws IOException {
+        float[][] x = images(2);
+        Prediction before;
+        ModelConfig weighted = NetworkFixtures.tiny("attn-multiscale", 2).withPooling(ModelConfig.Pooling.WEIGHTED_MEAN);
+        try (DiagnosisModel m = DiagnosisModel.create(weighted, Preprocessing.defaults(), List.of("normal", "lesion"),
+                Provenance.capture("model", Map.of("test", true), "", 7), 7)) {
+            before = new ModelRunner(m, 2).predict(x, 1, 28, 28);
+            m.save(dir);
+        }
+        String field = ",\\s*\"pooling\" : \"WEIGHTED_MEAN\"";
+        Path json = dir.resolve("model.json");
+        String old = Files.readString(json).replaceAll(field, "")
+                .replaceAll(",\\s*\"parametersSha256\" : \"[0-9a-f]{64}\"", "");
+        assertTrue(!old.contains("pooling"), old);
+        Files.writeString(json, old);
+        Path params = dir.resolve("attndx-0000.params");
+        Files.write(params, withoutField(Files.readAllBytes(params), field));
+        try (DiagnosisModel loaded = DiagnosisModel.load(dir)) {
+            assertEquals(ModelConfig.Pooling.WEIGHTED_MEAN, loaded.config().pooling());
+            Prediction after = new ModelRunner(loaded, 2).predict(x, 1, 28, 28);
+            for (int i = 0; i < 2; i++) {
+                assertArrayEquals(before.logits()[i], after.logits()[i]);
+            }
+        }
+    }
+
+    /** The parameter file with {@code field} removed from its config, a Java modified-UTF-8 string. */
+    private static byte[] withoutField(byte[] file, String field) {
+        String text = new String(file, java.nio.charset.StandardCharsets.ISO_8859_1);
+        int start = text.indexOf("{\n  \"preset\"");
+        assertTrue(start > 2, "config string not found in the parameter file");
+        int length = ((file[start - 2] & 0xff) << 8) | (file[start - 1] & 0xff);
+        String config = text.substring(start, start + length);
+        String stripped = config.replaceAll(field, "");
+        assertTrue(stripped.length() < config.length(), config);
+        byte[] out = new byte[file.length - config.length() + stripped.length()];
+        System.arraycopy(file, 0, out, 0, start - 2);
+        out[start - 2] = (byte) (stripped.length() >> 8);
+        out[start - 1] = (byte) stripped.length();
+        byte[] s = stripped.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        System.arraycopy(s, 0, out, start, s.length);
+        System.arraycopy(file, start + length, out, start + s.length, file.length - start - length);
+        return out;
+    }
+
     private static String hex(byte[] b) {
         return java.util.HexFormat.of().formatHex(b);
     }

@@ -45,8 +45,19 @@ class ModelConfigTest {
     @Test
     void jsonRoundTripIsExact() throws Exception {
         ModelConfig c = BASE.withAttention(List.of(3, 4), AttentionMode.CLASS_SPECIFIC, Fusion.FIXED, List.of(0.25, 0.75),
-                true).withDropout(0.3).withSegmentationHead(true);
+                true).withDropout(0.3).withSegmentationHead(true).withPooling(ModelConfig.Pooling.SOFTMAX);
         assertEquals(c, Json.mapper().readValue(Json.toJson(c), ModelConfig.class));
+    }
+
+    /** model.json written before the pooling was recorded: its models were trained with the weighted mean. */
+    @Test
+    void configWithoutPoolingReadsAsTheWeightedMean() throws Exception {
+        ModelConfig c = BASE.withPooling(ModelConfig.Pooling.MEAN);
+        String old = Json.toJson(c).replaceAll(",\\s*\"pooling\" : \"MEAN\"", "");
+        assertFalse(old.contains("pooling"), old);
+        ModelConfig read = Json.mapper().readValue(old, ModelConfig.class);
+        assertEquals(ModelConfig.Pooling.WEIGHTED_MEAN, read.pooling());
+        assertEquals(c.withPooling(ModelConfig.Pooling.WEIGHTED_MEAN), read);
     }
 
     @Test

@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import attndx.model.ModelConfig.Pooling;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -30,32 +31,38 @@ class SpatialMapsTest {
         }
     }
 
-    /** (features h, w) -> (attention H, W): the ResNet-18 cases at 28x28 and 64x64 input, odd and shrinking sizes. */
+    /**
+     * (features h, w) -> (attention H, W): the ResNet-18 cases at 28x28 and 64x64 input, odd and shrinking
+     * sizes, for every pooling.
+     */
     @ParameterizedTest
     @CsvSource({"4, 4, 14, 14", "8, 8, 32, 32", "7, 7, 28, 28", "4, 4, 7, 7", "3, 5, 7, 6", "6, 6, 4, 4"})
     void resizedPoolingEqualsResizeThenPoolInValuesAndGradients(int h, int w, int bigH, int bigW) {
-        try (NDManager m = NDManager.newBaseManager()) {
-            m.getEngine().setRandomSeed(3);
-            NDArray f = m.randomNormal(new Shape(2, 5, h, w));
-            NDArray a = m.randomUniform(0f, 1f, new Shape(2, 3, bigH, bigW));
-            float[][] direct = poolWithGradients(f, a, false);
-            float[][] resized = poolWithGradients(f, a, true);
-            String[] what = {"pooled", "gradient of F", "gradient of A"};
-            for (int k = 0; k < 3; k++) {
-                assertArrayEquals(direct[k], resized[k], 1e-4f, what[k]);
+        for (Pooling pooling : Pooling.values()) {
+            try (NDManager m = NDManager.newBaseManager()) {
+                m.getEngine().setRandomSeed(3);
+                NDArray f = m.randomNormal(new Shape(2, 5, h, w));
+                NDArray a = m.randomUniform(0f, 1f, new Shape(2, 3, bigH, bigW));
+                float[][] direct = poolWithGradients(f, a, false, pooling);
+                float[][] resized = poolWithGradients(f, a, true, pooling);
+                String[] what = {"pooled", "gradient of F", "gradient of A"};
+                for (int k = 0; k < 3; k++) {
+                    assertArrayEquals(direct[k], resized[k], 1e-4f, pooling + " " + what[k]);
+                }
             }
         }
     }
 
-    private static float[][] poolWithGradients(NDArray f0, NDArray a0, boolean resized) {
+    private static float[][] poolWithGradients(NDArray f0, NDArray a0, boolean resized, Pooling pooling) {
         NDArray f = f0.duplicate();
         NDArray a = a0.duplicate();
         f.setRequiresGradient(true);
         a.setRequiresGradient(true);
         float[] z;
         try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-            NDArray pooled = resized ? SpatialMaps.attendedPoolResized(f, a)
-                    : SpatialMaps.attendedPool(SpatialMaps.bilinear(f, a.getShape().get(2), a.getShape().get(3)), a);
+            NDArray pooled = resized ? SpatialMaps.attendedPoolResized(f, a, pooling)
+                    : SpatialMaps.attendedPool(SpatialMaps.bilinear(f, a.getShape().get(2), a.getShape().get(3)), a,
+                            pooling);
             z = pooled.toFloatArray();
             // a fixed, non-uniform weighting so every output element contributes differently
             gc.backward(pooled.mul(f.getManager().arange((float) pooled.size()).reshape(pooled.getShape())).sum());
@@ -72,6 +79,41 @@ class SpatialMapsTest {
             NDArray even = m.create(new float[] {0.5f, 0.5f}, new Shape(1, 1, 1, 2));
             assertArrayEquals(new float[] {1, 2}, SpatialMaps.attendedPool(f, onlyLeft).toFloatArray(), 1e-5f);
             assertArrayEquals(new float[] {2, 2}, SpatialMaps.attendedPool(f, even).toFloatArray(), 1e-5f);
+        }
+    }
+
+    @Test
+    void meanPoolingDividesByTheNumberOfLocationsSoScalingTheMapScalesZ() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray f = m.create(new float[] {1, 3, 2, 2}, new Shape(1, 2, 1, 2));
+            NDArray onlyLeft = m.create(new float[] {1, 0}, new Shape(1, 1, 1, 2));
+            // (1 * [1, 2] + 0 * [3, 2]) / 2 locations
+            assertArrayEquals(new float[] {0.5f, 1}, SpatialMaps.attendedPool(f, onlyLeft, Pooling.MEAN).toFloatArray(),
+                    1e-6f);
+            assertArrayEquals(new float[] {0.25f, 0.5f},
+                    SpatialMaps.attendedPool(f, onlyLeft.mul(0.5f), Pooling.MEAN).toFloatArray(), 1e-6f);
+        }
+    }
+
+    /**
+     * The integrity defect of the weighted mean (issue 18): a nearly flat map pools every location almost
+     * equally, so the pooled feature hardly depends on where the map is high. MEAN keeps the map's contrast
+     * as it is; SOFTMAX sharpens it: exp((A - 1) / 0.1) gives weights 1 and e^-1 to A = 1 and 0.9.
+     */
+    @Test
+    void aNearlyFlatMapPoolsEveryLocationUnderTheWeightedMeanButNotUnderSoftmax() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray f = m.create(new float[] {0, 10}, new Shape(1, 1, 1, 2));
+            NDArray highLeft = m.create(new float[] {1, 0.9f}, new Shape(1, 1, 1, 2));
+            float weighted = SpatialMaps.attendedPool(f, highLeft, Pooling.WEIGHTED_MEAN).getFloat();
+            float softmax = SpatialMaps.attendedPool(f, highLeft, Pooling.SOFTMAX).getFloat();
+            assertEquals(10 * 0.9f / 1.9f, weighted, 1e-4f);
+            double e = Math.exp(-1);
+            assertEquals(10 * e / (1 + e), softmax, 1e-4f);
+            // SOFTMAX is not invariant to the map's contrast: a map that is high on one side reads that side only
+            NDArray sharp = m.create(new float[] {1, 0}, new Shape(1, 1, 1, 2));
+            assertEquals(10 * Math.exp(-10) / (1 + Math.exp(-10)),
+                    SpatialMaps.attendedPool(f, sharp, Pooling.SOFTMAX).getFloat(), 1e-5f);
         }
     }
 
