@@ -64,8 +64,33 @@ public final class KernelSelection {
             current = resolve(requestedMode(), ProbeCache.standard(), standardProbe());
             ChannelsLast.setEnabled(current.uses(KernelComponent.CHANNELS_LAST));
             System.err.println(current.line());
+            if (!current.uses(KernelComponent.CHANNELS_LAST)) {
+                checkNarrowNchw();
+            }
         }
         return current;
+    }
+
+    /**
+     * Without channels-last, narrow maps run NCHW, whose input gradients were wrong on one CPU (see
+     * {@link ChannelsLast#forStage}): checked here against hand-computed ones (a numeric check of the plain path, so
+     * it needs no child process); where wrong, narrow maps run channels-last if that is right, else a warning.
+     */
+    private static void checkNarrowNchw() {
+        if (TrainingChecks.narrowNchwRight()) {
+            return;
+        }
+        try {
+            for (int channels : new int[] {4, 8, 12}) {
+                TrainingChecks.narrowInputGradient(channels, true);
+            }
+            ChannelsLast.setNarrowRequired(true);
+            System.err.println("kernels: maps under " + ChannelsLast.NARROW_CHANNELS + " channels run channels-last:"
+                    + " libtorch's NCHW convolution gradients for them are wrong on this CPU");
+        } catch (IllegalStateException e) {
+            System.err.println("warning: convolution gradients under " + ChannelsLast.NARROW_CHANNELS + " channels are"
+                    + " wrong on this CPU in both layouts (" + e.getMessage() + "): train models of width 16 or more");
+        }
     }
 
     /** A probe with the time limit of {@link #TIMEOUT_PROPERTY} (default 120 s). */

@@ -24,7 +24,7 @@ public record MachineSignature(String vendor, String family, String model, Strin
         String caches, String cores, String libtorch, String attndx, int probe) {
 
     /** The version of the probe's checks: raise it when they change, so cached verdicts are probed again. */
-    public static final int PROBE_VERSION = 2;
+    public static final int PROBE_VERSION = 3;
 
     private static final Path CPUINFO = Path.of("/proc/cpuinfo");
     private static final Path CACHE = Path.of("/sys/devices/system/cpu/cpu0/cache");

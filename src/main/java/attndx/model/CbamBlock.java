@@ -48,11 +48,9 @@ public final class CbamBlock extends AbstractBlock {
         NDArray channelGate = Activation.sigmoid(halves.get(0).add(halves.get(1))).reshape(b, c, 1, 1);
         NDArray y = x.mul(channelGate);
         NDArray descriptor = y.mean(new int[] {1}, true).concat(y.max(new int[] {1}, true), 1);
-        // Two channels: where the kernel probe admitted channels-last, its narrow-map rule applies here too
-        // (libtorch's NCHW input gradient of such a convolution was wrong on one CPU; see ChannelsLast#forStage).
-        if (ChannelsLast.enabled()) {
-            descriptor = ChannelsLast.forStage(descriptor);
-        }
+        // Two channels: the backbone's narrow-map rule applies here too (libtorch's NCHW input gradient of such a
+        // convolution was wrong on one CPU; see ChannelsLast#forStage).
+        descriptor = ChannelsLast.enabled() ? ChannelsLast.forStage(descriptor) : ChannelsLast.nchw(descriptor);
         NDArray spatialGate = Activation.sigmoid(spatial.forward(ps, new NDList(descriptor), training).singletonOrThrow());
         return new NDList(y.mul(spatialGate));
     }

@@ -19,6 +19,11 @@ public final class ChannelsLast {
      * kernel selection (off where its probe did not admit channels-last convolutions).
      */
     private static volatile boolean enabled = true;
+    /**
+     * Whether narrow maps must run channels-last even where channels-last is not {@link #enabled}: set by the kernel
+     * selection when libtorch's NCHW gradients of narrow convolutions were found wrong on this machine.
+     */
+    private static volatile boolean narrowRequired;
     /** Channel counts below this run channels-last at every map size ({@link #forStage}). */
     public static final int NARROW_CHANNELS = 16;
 
@@ -27,6 +32,27 @@ public final class ChannelsLast {
     /** Whether backbones run channels-last by default in this process. */
     public static boolean enabled() {
         return enabled;
+    }
+
+    /** Sets whether narrow maps run channels-last in every layout (the kernel selection does, when it is resolved). */
+    public static void setNarrowRequired(boolean on) {
+        narrowRequired = on;
+    }
+
+    /**
+     * {@code x} as the plain NCHW layout should hold it: a contiguous NCHW copy (a view when it already is one),
+     * except narrow maps ({@link #NARROW_CHANNELS}) on a machine whose NCHW gradients of such convolutions were wrong.
+     */
+    public static NDArray nchw(NDArray x) {
+        Shape s = x.getShape();
+        if (s.dimension() != 4) {
+            return x;
+        }
+        if (narrowRequired && s.get(1) < NARROW_CHANNELS) {
+            return of(x);
+        }
+        // Not viewable as (B, C*H*W) when channels-last, so this reshape copies into NCHW order.
+        return x.reshape(s.get(0), -1).reshape(s);
     }
 
     /** Sets {@link #enabled} (the kernel selection does, when it is resolved). */

@@ -100,17 +100,12 @@ public final class ResNetBackbone extends AbstractBlock {
         channelsLast = on;
     }
 
-    /** The layout each stage is entered through: {@link ChannelsLast#forStage}, or contiguous NCHW. */
+    /** The layout each stage is entered through: {@link ChannelsLast#forStage}, or {@link ChannelsLast#nchw}. */
     public UnaryOperator<NDArray> layout() {
         Boolean fixed = channelsLast;
-        return (fixed != null ? fixed : ChannelsLast.enabled()) ? ChannelsLast::forStage : ResNetBackbone::contiguous;
+        return (fixed != null ? fixed : ChannelsLast.enabled()) ? ChannelsLast::forStage : ChannelsLast::nchw;
     }
 
-    private static NDArray contiguous(NDArray x) {
-        Shape s = x.getShape();
-        // Not viewable as (B, C*H*W) when channels-last, so this reshape copies into NCHW order.
-        return s.dimension() == 4 ? x.reshape(s.get(0), -1).reshape(s) : x;
-    }
 
     /**
      * Stem and stages over {@code input}, each entered through {@code layout} (the memory layout it runs in:
