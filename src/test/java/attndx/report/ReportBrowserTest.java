@@ -2,25 +2,16 @@ package attndx.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
+import attndx.HeadlessChromium;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.List;
 import java.util.logging.Level;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
-import org.openqa.selenium.OutputType;
-import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
-import org.openqa.selenium.logging.LoggingPreferences;
 
 /**
  * The report opened from disk in headless Chromium (Debian's chromium and chromium-driver): every image loads
@@ -28,17 +19,12 @@ import org.openqa.selenium.logging.LoggingPreferences;
  * as {@code target/report-screenshot.png}. Skipped (by assumption, with the reason) only where Chromium is absent.
  */
 class ReportBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
-
     @Test
     void theReportRendersInABrowserWithoutBrokenImagesOrErrors() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "headless browser test skipped: " + CHROMIUM + " or " + DRIVER
-                        + " missing (apt-get install chromium chromium-driver, as .ci/run does)");
+        HeadlessChromium.assumeInstalled();
         Path run = ReportRunFixture.run();
         Path page = Report.write(run, run.resolve("report-browser").resolve(Report.FILE)).html();
-        WebDriver driver = chrome();
+        WebDriver driver = HeadlessChromium.start("--allow-file-access-from-files");
         try {
             driver.get(page.toUri().toString());
             JavascriptExecutor js = (JavascriptExecutor) driver;
@@ -64,24 +50,6 @@ class ReportBrowserTest {
     private static void screenshot(WebDriver driver, JavascriptExecutor js) throws Exception {
         long height = ((Number) js.executeScript("return document.documentElement.scrollHeight;")).longValue();
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(1280, (int) Math.min(height, 16000)));
-        Path shot = Path.of("target", "report-screenshot.png");
-        Files.createDirectories(shot.getParent());
-        File f = ((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(Files.size(shot) > 0);
-    }
-
-    private static WebDriver chrome() {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toString());
-        // --no-sandbox: CI containers run as root, where Chromium's sandbox cannot start.
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--no-first-run", "--disable-extensions", "--allow-file-access-from-files");
-        LoggingPreferences logs = new LoggingPreferences();
-        logs.enable(LogType.BROWSER, Level.ALL);
-        o.setCapability("goog:loggingPrefs", logs);
-        ChromeDriverService s = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(s, o);
+        HeadlessChromium.screenshot(driver, "report-screenshot.png");
     }
 }

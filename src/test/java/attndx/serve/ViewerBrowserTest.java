@@ -2,24 +2,17 @@ package attndx.serve;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
-import java.io.File;
-import java.nio.file.Files;
+import attndx.HeadlessChromium;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -29,8 +22,6 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * {@code target/viewer-screenshot.png}. Skipped (by assumption, with the reason) only where Chromium is absent.
  */
 class ViewerBrowserTest {
-    private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-    private static final Path DRIVER = Path.of("/usr/bin/chromedriver");
     /** Counts canvas pixels whose colour channels differ, i.e. where the colour map shows through the grey image. */
     private static final String COLOURED = "const c = document.getElementById('viewer-canvas');"
             + "const d = c.getContext('2d').getImageData(0, 0, c.width, c.height).data; let n = 0;"
@@ -41,15 +32,13 @@ class ViewerBrowserTest {
 
     @Test
     void uploadsAnImageAndShowsProbabilityOverlayAndSlider() throws Exception {
-        assumeTrue(Files.isExecutable(CHROMIUM) && Files.isExecutable(DRIVER),
-                "headless browser test skipped: " + CHROMIUM + " or " + DRIVER
-                        + " missing (apt-get install chromium chromium-driver, as .ci/run does)");
+        HeadlessChromium.assumeInstalled();
         Path model = ServeFixtures.model(tmp.resolve("model"), "attn-multiscale", 1.2, ServeFixtures.decision(1.0, 0.5));
         Path png = ServeFixtures.phantomPngs(tmp.resolve("images"), 1, 21).get(0);
         try (DiagnosisService service = DiagnosisService.load(model);
                 ApiServer server = ApiServer.start(service, model, new ServeConfig("127.0.0.1", 0,
                         ServeConfig.DEFAULT_MAX_UPLOAD, 4096, 1, 4))) {
-            WebDriver driver = chrome();
+            WebDriver driver = HeadlessChromium.start();
             try {
                 drive(driver, "http://127.0.0.1:" + server.port() + "/", png);
             } finally {
@@ -91,21 +80,7 @@ class ViewerBrowserTest {
         wait.until(d -> "grad-cam".equals(canvas.getDomAttribute("data-map")) && "true".equals(canvas.getDomAttribute("data-drawn")));
         assertTrue(driver.findElement(By.id("map-caption")).getText().startsWith("Grad-CAM"));
 
-        Path shot = Path.of("target", "viewer-screenshot.png");
-        Files.createDirectories(shot.getParent());
-        File f = ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.FILE);
-        Files.copy(f.toPath(), shot, StandardCopyOption.REPLACE_EXISTING);
-        assertTrue(Files.size(shot) > 0);
+        HeadlessChromium.screenshot(driver, "viewer-screenshot.png");
     }
 
-    private static WebDriver chrome() {
-        ChromeOptions o = new ChromeOptions();
-        o.setBinary(CHROMIUM.toString());
-        // --no-sandbox: CI containers run as root, where Chromium's sandbox cannot start.
-        o.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                "--window-size=1280,1000", "--no-first-run", "--disable-extensions");
-        ChromeDriverService s = new ChromeDriverService.Builder().usingDriverExecutable(DRIVER.toFile())
-                .usingAnyFreePort().build();
-        return new ChromeDriver(s, o);
-    }
 }
