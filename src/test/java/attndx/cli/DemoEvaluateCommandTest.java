@@ -9,7 +9,6 @@ import attndx.core.Json;
 import attndx.kernels.KernelComponent;
 import attndx.kernels.KernelSelection;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -17,7 +16,6 @@ import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code attndx demo} end to end at a tiny size, then {@code attndx evaluate} on its model. */
 class DemoEvaluateCommandTest {
@@ -31,17 +29,10 @@ class DemoEvaluateCommandTest {
         Engines.configure();
         demo = tmp.resolve("demo");
         StringWriter out = new StringWriter();
-        int code = run(out, "demo", "--out", demo.toString(), "--count", "300", "--size", "32", "--width", "8",
+        int code = CliRun.run(out, "demo", "--out", demo.toString(), "--count", "300", "--size", "32", "--width", "8",
                 "--epochs", "8");
         demoOut = out.toString();
         assertEquals(0, code, demoOut);
-    }
-
-    private static int run(StringWriter out, String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(out, true));
-        return cl.execute(args);
     }
 
     @Test
@@ -111,7 +102,7 @@ class DemoEvaluateCommandTest {
     void calibratingOnTheEvaluatedSplitIsRefusedAndLeavesTheModelAlone() throws Exception {
         String before = Files.readString(demo.resolve("run/model/model.json"));
         StringWriter out = new StringWriter();
-        int code = run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+        int code = CliRun.run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
                 demo.resolve("phantom").toString(), "--split", "test", "--calibrate-on", "test", "--bootstrap", "0",
                 "--no-stress", "--out", tmp.resolve("eval-leak").toString());
         assertEquals(1, code, out.toString());
@@ -123,7 +114,7 @@ class DemoEvaluateCommandTest {
     void evaluateAppliesTheStoredTemperatureWithoutACalibrationSplit() throws Exception {
         StringWriter out = new StringWriter();
         Path dir = tmp.resolve("eval-val");
-        int code = run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+        int code = CliRun.run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
                 demo.resolve("phantom").toString(), "--split", "val", "--bootstrap", "50", "--no-stress",
                 "--out", dir.toString());
         assertEquals(0, code, out.toString());
@@ -139,7 +130,7 @@ class DemoEvaluateCommandTest {
         StringWriter out = new StringWriter();
         KernelSelection kernels = KernelSelection.current();
         if (!kernels.uses(KernelComponent.BF16)) {
-            assertEquals(1, run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+            assertEquals(1, CliRun.run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
                     demo.resolve("phantom").toString(), "--split", "val", "--bootstrap", "0", "--no-stress",
                     "--precision", "bf16", "--out", tmp.resolve("eval-refused").toString()));
             assertTrue(out.toString().contains("bf16 inference does not run on this machine: "
@@ -150,7 +141,7 @@ class DemoEvaluateCommandTest {
         String[] precisions = {"fp32", "bf16"};
         for (int i = 0; i < 2; i++) {
             Path dir = tmp.resolve("eval-" + precisions[i]);
-            assertEquals(0, run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+            assertEquals(0, CliRun.run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
                     demo.resolve("phantom").toString(), "--split", "val", "--bootstrap", "0", "--no-stress",
                     "--precision", precisions[i], "--out", dir.toString()), out.toString());
             results[i] = Json.mapper().readTree(dir.resolve("evaluation.json").toFile());
@@ -162,7 +153,7 @@ class DemoEvaluateCommandTest {
         assertEquals(aucFp32, aucBf16, 0.02, "bf16 moves probabilities in the second decimal at most");
 
         StringWriter bad = new StringWriter();
-        assertEquals(2, run(bad, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+        assertEquals(2, CliRun.run(bad, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
                 demo.resolve("phantom").toString(), "--precision", "fp8"));
         assertTrue(bad.toString().contains("expected fp32 or bf16, got 'fp8'"), bad.toString());
     }
@@ -170,7 +161,7 @@ class DemoEvaluateCommandTest {
     @Test
     void evaluatingAnEmptySplitIsAClearError() {
         StringWriter out = new StringWriter();
-        int code = run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+        int code = CliRun.run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
                 demo.resolve("phantom").toString(), "--split", "val", "--splits",
                 writeAllTrain().toString(), "--out", tmp.resolve("eval-empty").toString());
         assertEquals(1, code);
@@ -195,17 +186,17 @@ class DemoEvaluateCommandTest {
     @Test
     void monteCarloDropoutNeedsDropoutAndReportsUncertainty() throws Exception {
         StringWriter out = new StringWriter();
-        int noDropout = run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
+        int noDropout = CliRun.run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data",
                 demo.resolve("phantom").toString(), "--no-stress", "--bootstrap", "0", "--mc-dropout", "4",
                 "--out", tmp.resolve("eval-mc-refused").toString());
         assertEquals(1, noDropout);
         assertTrue(out.toString().contains("needs a model with dropout"), out.toString());
 
         Path run = tmp.resolve("dropout-run");
-        assertEquals(0, run(out, "train", "--data", demo.resolve("phantom").toString(), "--width", "8", "--epochs", "2",
+        assertEquals(0, CliRun.run(out, "train", "--data", demo.resolve("phantom").toString(), "--width", "8", "--epochs", "2",
                 "--lr", "3e-3", "--dropout", "0.5", "--quiet", "--out", run.toString()), out.toString());
         Path dir = tmp.resolve("eval-mc");
-        assertEquals(0, run(out, "evaluate", "--model", run.resolve("model").toString(), "--data",
+        assertEquals(0, CliRun.run(out, "evaluate", "--model", run.resolve("model").toString(), "--data",
                 demo.resolve("phantom").toString(), "--no-stress", "--bootstrap", "0", "--mc-dropout", "6",
                 "--out", dir.toString()), out.toString());
         JsonNode mc = Json.mapper().readTree(dir.resolve("evaluation.json").toFile()).get("mcDropout");

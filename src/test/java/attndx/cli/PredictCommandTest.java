@@ -22,7 +22,6 @@ import attndx.model.DiagnosisModel;
 import attndx.model.ModelConfig.Stem;
 import attndx.model.ModelPresets;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,7 +31,6 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code attndx predict} on a tiny random model: files, folders, DICOM, a manifest folder, an .npz. */
 class PredictCommandTest {
@@ -66,13 +64,6 @@ class PredictCommandTest {
         return dir;
     }
 
-    private static int run(StringWriter out, String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(out, true));
-        return cl.execute(args);
-    }
-
     private static List<JsonNode> lines(Path f) throws Exception {
         List<JsonNode> out = new ArrayList<>();
         for (String l : Files.readAllLines(f)) {
@@ -88,7 +79,7 @@ class PredictCommandTest {
         byte[] png = Files.readAllBytes(images.resolve("study0.png"));
         Files.write(corrupt, java.util.Arrays.copyOf(png, png.length / 2));
         StringWriter text = new StringWriter();
-        int code = run(text, "predict", "--model", calibrated.toString(), images.toString(),
+        int code = CliRun.run(text, "predict", "--model", calibrated.toString(), images.toString(),
                 SharedData.pydicom("CT_small.dcm").toString(), corrupt.toString(), "--out", out.toString());
         assertEquals(0, code, text.toString());
         List<JsonNode> rows = lines(out);
@@ -129,7 +120,7 @@ class PredictCommandTest {
                 .u1("test_labels", NpzFiles.shape(2, 1), 0, 1).write(tmp.resolve("two.npz"));
         Path out = tmp.resolve("second/predictions.csv");
         StringWriter text = new StringWriter();
-        int code = run(text, "predict", "--model", bare.toString(), manifest.toString(), npz.toString(), "--out",
+        int code = CliRun.run(text, "predict", "--model", bare.toString(), manifest.toString(), npz.toString(), "--out",
                 out.toString(), "--mode", "second-read", "--explain", "grad-cam", "--batch-size", "3");
         assertEquals(0, code, text.toString());
         List<String> csv = Files.readAllLines(out);
@@ -147,7 +138,7 @@ class PredictCommandTest {
     @Test
     void aMissingInputIsAClearError() {
         StringWriter text = new StringWriter();
-        int code = run(text, "predict", "--model", bare.toString(), tmp.resolve("nope.png").toString(), "--out",
+        int code = CliRun.run(text, "predict", "--model", bare.toString(), tmp.resolve("nope.png").toString(), "--out",
                 tmp.resolve("x.jsonl").toString());
         assertEquals(1, code);
         assertTrue(text.toString().contains("input not found"), text.toString());

@@ -4,31 +4,22 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import attndx.report.ReportRunFixture;
-import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import picocli.CommandLine;
 
 /** {@code attndx report}: the page and results.json where --out says, and a folder without results.json refused. */
 class ReportCommandTest {
     @TempDir
     Path tmp;
 
-    private static int run(StringWriter out, String... args) {
-        CommandLine cl = Main.commandLine();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(out, true));
-        return cl.execute(args);
-    }
-
     @Test
     void writesThePageAndResultsWhereAsked() throws Exception {
         Path page = tmp.resolve("out").resolve("page.html");
         StringWriter out = new StringWriter();
-        assertEquals(0, run(out, "report", ReportRunFixture.run().toString(), "--out", page.toString()),
+        assertEquals(0, CliRun.run(out, "report", ReportRunFixture.run().toString(), "--out", page.toString()),
                 out.toString());
         assertTrue(Files.readString(page).startsWith("<!DOCTYPE html>"));
         assertTrue(Files.isRegularFile(tmp.resolve("out").resolve("results.json")));
@@ -38,7 +29,7 @@ class ReportCommandTest {
     @Test
     void aFolderWithoutResultsIsRefusedByName() {
         StringWriter out = new StringWriter();
-        assertEquals(1, run(out, "report", tmp.toString()));
+        assertEquals(1, CliRun.run(out, "report", tmp.toString()));
         assertTrue(out.toString().contains(tmp.resolve("results.json") + " not found"), out.toString());
     }
 }
