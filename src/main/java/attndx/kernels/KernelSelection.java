@@ -65,31 +65,30 @@ public final class KernelSelection {
             ChannelsLast.setEnabled(current.uses(KernelComponent.CHANNELS_LAST));
             System.err.println(current.line());
             if (!current.uses(KernelComponent.CHANNELS_LAST)) {
-                checkNarrowNchw();
+                checkNarrowChannelsLast();
             }
         }
         return current;
     }
 
     /**
-     * Without channels-last, narrow maps run NCHW, whose input gradients were wrong on one CPU (see
-     * {@link ChannelsLast#forStage}): checked here against hand-computed ones (a numeric check of the plain path, so
-     * it needs no child process); where wrong, narrow maps run channels-last if that is right, else a warning.
+     * Without channels-last, narrow maps still run channels-last ({@link ChannelsLast#nchw}): libtorch's NCHW input
+     * gradients of such convolutions were wrong on one CPU in some processes only, so no check in this process can
+     * clear them. Checked here instead: that the channels-last ones are right (against hand-computed ones, so no
+     * child process is needed); where they are wrong and NCHW's are right, narrow maps run NCHW; where both are
+     * wrong, a warning.
      */
-    private static void checkNarrowNchw() {
-        if (TrainingChecks.narrowNchwRight()) {
+    private static void checkNarrowChannelsLast() {
+        if (TrainingChecks.narrowRight(true)) {
             return;
         }
-        try {
-            for (int channels : new int[] {4, 8, 12}) {
-                TrainingChecks.narrowInputGradient(channels, true);
-            }
-            ChannelsLast.setNarrowRequired(true);
-            System.err.println("kernels: maps under " + ChannelsLast.NARROW_CHANNELS + " channels run channels-last:"
-                    + " libtorch's NCHW convolution gradients for them are wrong on this CPU");
-        } catch (IllegalStateException e) {
+        if (TrainingChecks.narrowRight(false)) {
+            ChannelsLast.setNarrowRequired(false);
+            System.err.println("kernels: maps under " + ChannelsLast.NARROW_CHANNELS + " channels run NCHW: libtorch's"
+                    + " channels-last convolution gradients for them are wrong on this CPU");
+        } else {
             System.err.println("warning: convolution gradients under " + ChannelsLast.NARROW_CHANNELS + " channels are"
-                    + " wrong on this CPU in both layouts (" + e.getMessage() + "): train models of width 16 or more");
+                    + " wrong on this CPU in both layouts: train models of width 16 or more");
         }
     }
 

@@ -89,7 +89,7 @@ final class TrainingChecks {
     static double[] channelsLast() {
         // First the NCHW gradients, before any channels-last call of the same shapes (after which they were wrong
         // less often on the CPU that showed them).
-        boolean nchwRight = narrowNchwRight();
+        boolean nchwRight = narrowRight(false);
         for (int channels : new int[] {4, 8, 12}) {
             narrowInputGradient(channels, true);
         }
@@ -108,14 +108,14 @@ final class TrainingChecks {
     }
 
     /**
-     * Whether libtorch's NCHW input gradients of narrow convolutions (4, 8, 12 channels) are right here: five
-     * tries each, since the wrong ones came in about half of the calls on the CPU that showed them.
+     * Whether libtorch's input gradients of narrow convolutions (4, 8, 12 channels) in the given layout are right
+     * here: five tries each, since the wrong NCHW ones came in about half of the calls on the CPU that showed them.
      */
-    static boolean narrowNchwRight() {
+    static boolean narrowRight(boolean channelsLast) {
         for (int channels : new int[] {4, 8, 12}) {
             for (int t = 0; t < 5; t++) {
                 try {
-                    narrowInputGradient(channels, false);
+                    narrowInputGradient(channels, channelsLast);
                 } catch (IllegalStateException e) {
                     return false;
                 }

@@ -50,7 +50,7 @@ public final class CbamBlock extends AbstractBlock {
         NDArray descriptor = y.mean(new int[] {1}, true).concat(y.max(new int[] {1}, true), 1);
         // Two channels: the backbone's narrow-map rule applies here too (libtorch's NCHW input gradient of such a
         // convolution was wrong on one CPU; see ChannelsLast#forStage).
-        descriptor = ChannelsLast.enabled() ? ChannelsLast.forStage(descriptor) : ChannelsLast.nchw(descriptor);
+        descriptor = ChannelsLast.forNarrowConv(descriptor);
         NDArray spatialGate = Activation.sigmoid(spatial.forward(ps, new NDList(descriptor), training).singletonOrThrow());
         return new NDList(y.mul(spatialGate));
     }

@@ -20,10 +20,12 @@ public final class ChannelsLast {
      */
     private static volatile boolean enabled = true;
     /**
-     * Whether narrow maps must run channels-last even where channels-last is not {@link #enabled}: set by the kernel
-     * selection when libtorch's NCHW gradients of narrow convolutions were found wrong on this machine.
+     * Whether narrow maps run channels-last even where channels-last is not {@link #enabled}. On by default: on the
+     * Zen 5 VM libtorch's NCHW gradients of narrow convolutions were wrong in some processes and right in others, so
+     * a check in one process cannot clear NCHW. The kernel selection turns it off only where channels-last's own
+     * narrow gradients are wrong and NCHW's right.
      */
-    private static volatile boolean narrowRequired;
+    private static volatile boolean narrowRequired = true;
     /** Channel counts below this run channels-last at every map size ({@link #forStage}). */
     public static final int NARROW_CHANNELS = 16;
 
@@ -34,14 +36,15 @@ public final class ChannelsLast {
         return enabled;
     }
 
-    /** Sets whether narrow maps run channels-last in every layout (the kernel selection does, when it is resolved). */
+    /** Sets whether narrow maps run channels-last in every layout (the kernel selection may, when it is resolved). */
     public static void setNarrowRequired(boolean on) {
         narrowRequired = on;
     }
 
     /**
      * {@code x} as the plain NCHW layout should hold it: a contiguous NCHW copy (a view when it already is one),
-     * except narrow maps ({@link #NARROW_CHANNELS}) on a machine whose NCHW gradients of such convolutions were wrong.
+     * except narrow maps ({@link #NARROW_CHANNELS}), which run channels-last unless the kernel selection found that
+     * layout's gradients wrong here ({@link #setNarrowRequired}).
      */
     public static NDArray nchw(NDArray x) {
         Shape s = x.getShape();
@@ -53,6 +56,15 @@ public final class ChannelsLast {
         }
         // Not viewable as (B, C*H*W) when channels-last, so this reshape copies into NCHW order.
         return x.reshape(s.get(0), -1).reshape(s);
+    }
+
+    /**
+     * {@code x} as a convolution outside the backbone's stages should read it: channels-last when it is a narrow map
+     * (fewer than {@link #NARROW_CHANNELS} channels) and {@link #nchw} would make it so, else unchanged.
+     */
+    public static NDArray forNarrowConv(NDArray x) {
+        Shape s = x.getShape();
+        return s.dimension() == 4 && s.get(1) < NARROW_CHANNELS && (enabled || narrowRequired) ? of(x) : x;
     }
 
     /** Sets {@link #enabled} (the kernel selection does, when it is resolved). */

@@ -58,7 +58,8 @@ public final class SegmentationHead extends AbstractBlock {
             NDArray up = SpatialMaps.bilinear(lateral, top.get(2), top.get(3));
             sum = sum == null ? up : sum.add(up);
         }
-        return decoder.forward(ps, new NDList(sum), training, params);
+        // A narrow decoder (width under 16) reads its input channels-last, as narrow backbone stages do.
+        return decoder.forward(ps, new NDList(ChannelsLast.forNarrowConv(sum)), training, params);
     }
 
     @Override

@@ -53,6 +53,10 @@ class ChannelsLastTest {
             assertFalse(contiguous(ChannelsLast.forStage(m.ones(new Shape(2, 8, 4, 4)))), "8 channels, 4 x 4");
             assertTrue(contiguous(ChannelsLast.forStage(m.ones(new Shape(2, 32, 4, 4)))), "32 channels, 4 x 4");
             assertFalse(contiguous(ChannelsLast.forStage(m.ones(new Shape(2, 32, 9, 9)))), "32 channels, 9 x 9");
+            // The plain layout too: a check in one process cannot clear NCHW (wrong in some processes only).
+            assertFalse(contiguous(ChannelsLast.nchw(m.ones(new Shape(2, 8, 12, 12)))), "plain layout, 8 channels");
+            assertTrue(contiguous(ChannelsLast.nchw(m.ones(new Shape(2, 32, 12, 12)))), "plain layout, 32 channels");
+            assertFalse(contiguous(ChannelsLast.forNarrowConv(m.ones(new Shape(2, 2, 12, 12)))), "CBAM's descriptor");
         } catch (ReflectiveOperationException e) {
             throw new AssertionError(e);
         }
