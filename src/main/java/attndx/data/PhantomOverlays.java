@@ -11,7 +11,6 @@ import java.util.SplittableRandom;
 final class PhantomOverlays {
     /** Marker, frame and burn-in intensity. */
     static final float OVERLAY_VALUE = 0.95f;
-    private static final int GLYPH = 5;
     private static final int BURN_IN_CHARS = 5;
 
     private PhantomOverlays() {}
@@ -25,15 +24,14 @@ final class PhantomOverlays {
     static Box drawMarker(float[] img, int size) {
         int k = scale(size);
         int margin = 2 * k;
-        for (int gy = 0; gy < GLYPH; gy++) {
-            for (int gx = 0; gx < GLYPH; gx++) {
-                boolean on = gx <= 1 || gy >= GLYPH - 2;
-                if (on) {
+        for (int gy = 0; gy < ShortcutMarker.GLYPH; gy++) {
+            for (int gx = 0; gx < ShortcutMarker.GLYPH; gx++) {
+                if (ShortcutMarker.glyphOn(gx, gy)) {
                     fill(img, size, margin + gx * k, margin + gy * k, k, k);
                 }
             }
         }
-        return new Box(margin, margin, margin + GLYPH * k, margin + GLYPH * k);
+        return new Box(margin, margin, margin + ShortcutMarker.GLYPH * k, margin + ShortcutMarker.GLYPH * k);
     }
 
     /** The site's intensity change: v to 0.5 + contrast * (v^gamma - 0.5), on the clean image. */
@@ -62,7 +60,7 @@ final class PhantomOverlays {
     private static void drawBurnIn(float[] img, int size, int border, SplittableRandom rng) {
         int k = scale(size);
         int x = border + 2 * k;
-        int y = size - border - 2 * k - GLYPH * k;
+        int y = size - border - 2 * k - ShortcutMarker.GLYPH * k;
         for (int c = 0; c < BURN_IN_CHARS && x + 3 * k <= size - border; c++) {
             int bits = 1 + rng.nextInt((1 << 15) - 1);
             for (int i = 0; i < 15; i++) {

@@ -1,78 +1,113 @@
 package attndx.report;
 
-import attndx.data.Dataset;
-import attndx.data.DatasetLoader;
-import attndx.data.LoadOptions;
-import attndx.data.Phantom;
-import attndx.data.PhantomConfig;
+import attndx.core.AttndxException;
 import attndx.data.PhantomWriter;
-import attndx.data.Preprocessing;
-import attndx.data.Splits;
-import attndx.metrics.BootstrapConfig;
-import attndx.metrics.EvaluationConfig;
-import attndx.metrics.TrainingValidation;
-import attndx.kernels.KernelSelection;
-import attndx.model.ModelConfig;
-import attndx.model.ModelPresets;
-import attndx.train.AugmentConfig;
-import attndx.train.LearningRateSchedule;
-import attndx.train.LossConfig;
-import attndx.train.Precision;
-import attndx.train.TrainConfig;
-import attndx.train.Training;
-import attndx.train.TrainingProgress;
-import attndx.train.TrainingResult;
+import attndx.data.Phantom;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
- * The one-command demo on built-in data: generates the phantom benchmark (exact lesion masks),
- * trains the paper's attention model on it with the full objective, and evaluates it on the
- * held-out patients with calibration fitted on validation. Sized to finish in minutes on 2 CPU cores.
+ * The one-command demo on built-in data: the experiment {@code attndx/report/demo.yaml} (a hard phantom with exact
+ * lesion masks; the GAP backbone, the proposed multi-scale attention model and the proposed model trained with a
+ * planted shortcut), run like {@code attndx experiment} (train, calibrate, evaluate, audit), then the HTML report.
+ * The phantom is written as a dataset folder and the config beside it, so that every other command can be tried on
+ * the demo's data and models, and a rerun into the same folder resumes.
  */
 public final class DemoRun {
+    /** The demo's experiment file in the output folder. */
+    public static final String CONFIG = "demo.yaml";
+    /** The phantom dataset folder in the output folder. */
+    public static final String DATA = "phantom";
+    private static final YAMLMapper YAML = new YAMLMapper();
+
     private DemoRun() {}
 
     /**
-     * Demo settings.
+     * What to change of demo.yaml (null: keep it).
      *
-     * @param out output folder (phantom/, run/, run/evaluation-test/)
+     * @param out output folder
      * @param count phantom images
      * @param size phantom image side
-     * @param width backbone stage-1 width
      * @param epochs training epochs
-     * @param seed seed of everything
+     * @param seeds training seeds
      */
-    public record Settings(Path out, int count, int size, int width, int epochs, long seed) {}
+    public record Settings(Path out, Integer count, Integer size, Integer epochs, List<Long> seeds) {}
 
     /**
      * What the demo produced.
      *
-     * @param dataDir the phantom dataset folder
-     * @param training the training result
-     * @param evaluation the evaluation result
+     * @param config the experiment file written
+     * @param data the phantom dataset folder
+     * @param experiment the experiment's result
+     * @param report the report written
+     * @param stageSeconds wall time per stage (data, each cell's training, evaluation and audit summed, report)
      */
-    public record Result(Path dataDir, TrainingResult training, EvaluationRun.Result evaluation) {}
+    public record Result(Path config, Path data, ExperimentRunner.Result experiment, Report.Result report,
+            Map<String, Double> stageSeconds) {}
 
-    /** Runs the three steps. */
-    public static Result run(Settings s, TrainingProgress progress) {
-        Path dataDir = s.out().resolve("phantom");
-        PhantomWriter.write(Phantom.render(PhantomConfig.defaults().withCount(s.count(), s.seed()).withSize(s.size())),
-                dataDir);
-        Dataset data = DatasetLoader.load(dataDir, LoadOptions.defaults()).dataset();
-        ModelConfig model = ModelPresets.create(ModelPresets.DEFAULT, 18, s.width(), ModelConfig.Stem.SMALL_INPUT,
-                data.info().channels(), data.info().numClasses());
-        // A higher rate than the paper's 1e-4 with cosine decay: the demo must converge in few epochs.
-        TrainConfig cfg = new TrainConfig(s.epochs(), 16, 2e-3, 1e-4, LearningRateSchedule.parse("cosine"),
-                s.epochs(), 0.5, s.seed(), LossConfig.defaults(), AugmentConfig.defaults(s.seed()), null,
-                Precision.AUTO);
-        Path runDir = s.out().resolve("run");
-        TrainingResult trained = Training.start(new Training.Request(data.split(Splits.TRAIN), data.split(Splits.VAL),
-                model, Preprocessing.defaults(), cfg, runDir), new TrainingValidation(), progress);
-        EvaluationConfig eval = EvaluationConfig.defaults().withBootstrap(new BootstrapConfig(1000, 0.95, s.seed()));
-        EvaluationRun.Result evaluated = EvaluationRun.run(new EvaluationRun.Request(trained.modelDir(), data,
-                Splits.TEST, Splits.VAL, eval, 0.05, List.of(0.0, 0.5, 1.0), 0, KernelSelection.current().inference(),
-                runDir.resolve("evaluation-test")));
-        return new Result(dataDir, trained, evaluated);
+    /** Writes the config and the phantom, runs the experiment and writes the report. */
+    public static Result run(Settings s, ExperimentRunner.Listener listener) {
+        long t0 = System.nanoTime();
+        Path config = s.out().resolve(CONFIG);
+        writeConfig(s, config);
+        ExperimentConfigLoader.Loaded loaded = ExperimentConfigLoader.load(config, ExperimentConfigLoader.Overrides.none());
+        Path data = s.out().resolve(DATA);
+        if (!Files.isDirectory(data)) {
+            PhantomWriter.write(Phantom.render(loaded.config().data().phantom().toConfig()), data);
+        }
+        loaded = ExperimentConfigLoader.load(config, new ExperimentConfigLoader.Overrides(data.toString(), null));
+        double dataSeconds = (System.nanoTime() - t0) / 1e9;
+        ExperimentRunner.Result experiment = ExperimentRunner.run(loaded, s.out(), listener);
+        long t1 = System.nanoTime();
+        Report.Result report = Report.write(s.out(), Report.defaultOut(s.out()));
+        Map<String, Double> stages = new LinkedHashMap<>();
+        stages.put("data", dataSeconds);
+        for (String stage : List.of("training", "evaluation", "audit")) {
+            stages.put(stage, experiment.results().cells().stream()
+                    .mapToDouble(c -> c.stageSeconds().getOrDefault(stage, 0.0)).sum());
+        }
+        stages.put("report", (System.nanoTime() - t1) / 1e9);
+        return new Result(config, data, experiment, report, stages);
+    }
+
+    /** demo.yaml with the settings applied; an existing file (a rerun) must be the same, so that the run resumes. */
+    private static void writeConfig(Settings s, Path file) {
+        try (InputStream in = DemoRun.class.getResourceAsStream("/attndx/report/" + CONFIG)) {
+            String template = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            ObjectNode tree = (ObjectNode) YAML.readTree(template);
+            ObjectNode phantom = (ObjectNode) tree.get("data").get("phantom");
+            if (s.count() != null) {
+                phantom.put("count", s.count());
+            }
+            if (s.size() != null) {
+                phantom.put("size", s.size());
+            }
+            if (s.epochs() != null) {
+                ((ObjectNode) tree.get("train")).put("epochs", s.epochs());
+            }
+            if (s.seeds() != null) {
+                ArrayNode seeds = tree.putArray("seeds");
+                s.seeds().forEach(seeds::add);
+            }
+            // The template's comments, then the settings as one YAML document.
+            String header = template.lines().takeWhile(l -> l.startsWith("#")).reduce("", (a, b) -> a + b + "\n");
+            String text = header + YAML.writeValueAsString(tree).replaceFirst("^---\\s*\n", "");
+            if (Files.exists(file) && !Files.readString(file).equals(text)) {
+                throw new AttndxException(file.getParent() + " holds a demo run with other settings (see " + file
+                        + "): rerun with the same options to resume it, or choose another --out");
+            }
+            Files.createDirectories(file.getParent());
+            Files.writeString(file, text);
+        } catch (IOException e) {
+            throw new AttndxException("cannot write the demo's config " + file + ": " + e.getMessage(), e);
+        }
     }
 }

@@ -5,6 +5,7 @@ import attndx.calibrate.CalibrationMetrics;
 import attndx.core.AttndxException;
 import attndx.core.Json;
 import attndx.data.Dataset;
+import attndx.data.ShortcutMarker;
 import attndx.data.SplitAssignment;
 import attndx.data.Splits;
 import attndx.data.TaskType;
@@ -32,6 +33,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -67,7 +69,10 @@ final class ExperimentCell {
         String rel = dir(v, seed);
         Path dir = runDir.resolve(rel);
         deleteTree(dir);
-        Dataset all = data.dataset();
+        // The shortcut variant's data carry a marker the model can cheat with, in every split (as a site's would).
+        Dataset all = v.plantedShortcut()
+                ? ShortcutMarker.plant(data.dataset(), c.data().shortcutStrength(), c.data().splitSeed())
+                : data.dataset();
         // evaluate/audit/predict read this to use the same patients later on
         SplitAssignment.of(all).writeCsv(dir.resolve(SplitAssignment.RUN_FILE));
         ModelConfig model = ExperimentSettings.model(c, v, all.info().channels(), all.info().numClasses());
@@ -77,20 +82,26 @@ final class ExperimentCell {
         TrainingResult trained = Training.start(new Training.Request(all.split(Splits.TRAIN),
                 all.split(c.calibration().split()), model, ExperimentSettings.preprocessing(c),
                 ExperimentSettings.train(c, v, seed), dir), new TrainingValidation(), training);
+        Map<String, Double> stages = new LinkedHashMap<>();
+        long mark = System.nanoTime();
+        stages.put("training", (mark - start) / 1e9);
         EvaluationRun.Result eval = EvaluationRun.run(new EvaluationRun.Request(trained.modelDir(), all,
                 c.evaluation().split(), c.calibration().split(), ExperimentSettings.evaluation(c, seed),
                 c.calibration().falseFlagRate(), List.of(c.shift().strength()), 0,
                 KernelSelection.current().inference(), dir.resolve("evaluation")));
+        stages.put("evaluation", (System.nanoTime() - mark) / 1e9);
+        mark = System.nanoTime();
         AuditConfig ac = ExperimentSettings.audit(c, v, seed);
         AuditReport report = AuditRun.run(new AuditRun.Request(trained.modelDir(), all.split(c.evaluation().split()),
                 c.evaluation().split(), null, null, null, ac, new TrainingValidation(), dir.resolve("audit"), audit));
+        stages.put("audit", (System.nanoTime() - mark) / 1e9);
         List<String> warnings = new ArrayList<>();
         Map<String, CellRecord.Figure> figures = new TreeMap<>();
         diagnosis(eval, figures, warnings);
         explanation(report, figures);
         Boolean shift = shiftFlagged(eval, c.shift(), warnings);
         ExperimentResults.Cell cell = new ExperimentResults.Cell(v.id(), seed, rel, (System.nanoTime() - start) / 1e9,
-                report.shortcut() == null ? null : report.shortcut().flagged(), shift);
+                report.shortcut() == null ? null : report.shortcut().flagged(), shift, stages);
         CellRecord record = new CellRecord(CellRecord.FORMAT, cell, figures, warnings);
         write(dir, record);
         return record;

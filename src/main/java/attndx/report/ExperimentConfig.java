@@ -54,9 +54,10 @@ public record ExperimentConfig(String name, String profile, Data data, Preproces
      *
      * @param path dataset path, or null for the phantom
      * @param split auto, given or resplit
+     * @param shortcutStrength strength of the marker planted for the {@code shortcut} variant, in (0, 1]
      */
     public record Data(String path, PhantomSection phantom, String name, List<String> classes, TaskType task,
-            String split, List<Double> ratios, long splitSeed) {
+            String split, List<Double> ratios, long splitSeed, double shortcutStrength) {
         /** The split policies. */
         public static final List<String> SPLITS = List.of("auto", "given", "resplit");
 
@@ -67,6 +68,9 @@ public record ExperimentConfig(String name, String profile, Data data, Preproces
             if (ratios == null || ratios.size() != 3) {
                 throw new IllegalArgumentException("data.ratios must be three fractions [train, val, test], got "
                         + ratios);
+            }
+            if (!(shortcutStrength > 0 && shortcutStrength <= 1)) {
+                throw new IllegalArgumentException("data.shortcutStrength must be in (0, 1], got " + shortcutStrength);
             }
             ratios = List.copyOf(ratios);
             try {
@@ -82,11 +86,42 @@ public record ExperimentConfig(String name, String profile, Data data, Preproces
         }
     }
 
-    /** The built-in phantom's size and seed ({@link PhantomConfig}). */
-    public record PhantomSection(int count, int size, long seed) {
+    /**
+     * The built-in phantom ({@link PhantomConfig}): size, seed, noise and the lesions' contrast and radius ranges
+     * ([min, max]; radius as a fraction of the side), which set how hard it is.
+     */
+    public record PhantomSection(int count, int size, long seed, double noise, List<Double> contrast,
+            List<Double> radius) {
+        public PhantomSection {
+            contrast = pair("data.phantom.contrast", contrast);
+            radius = pair("data.phantom.radius", radius);
+            config(count, size, seed, noise, contrast, radius);
+        }
+
+        private static List<Double> pair(String key, List<Double> v) {
+            if (v == null || v.size() != 2 || v.contains(null)) {
+                throw new IllegalArgumentException(key + " must be a range [min, max], got " + v);
+            }
+            return List.copyOf(v);
+        }
+
         /** The phantom benchmark's config. */
         public PhantomConfig toConfig() {
-            return PhantomConfig.defaults().withCount(count, seed).withSize(size);
+            return config(count, size, seed, noise, contrast, radius);
+        }
+
+        private static PhantomConfig config(int count, int size, long seed, double noise, List<Double> contrast,
+                List<Double> radius) {
+            PhantomConfig d = PhantomConfig.defaults();
+            PhantomConfig.Lesions l = d.lesions();
+            try {
+                return new PhantomConfig(count, size, seed, d.positiveFraction(), d.minImagesPerPatient(),
+                        d.maxImagesPerPatient(), d.bitDepth(), noise, d.ratios(), new PhantomConfig.Lesions(l.max(),
+                                radius.get(0), radius.get(1), contrast.get(0), contrast.get(1), l.maxSoftness()),
+                        null, null);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException("data." + e.getMessage(), e);
+            }
         }
     }
 

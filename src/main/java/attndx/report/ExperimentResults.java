@@ -45,9 +45,14 @@ public record ExperimentResults(String format, Provenance provenance, String nam
      * @param seconds wall time of the cell (training, evaluation, audit)
      * @param shortcutFlagged the shortcut stress test's verdict on this cell (null when it did not run)
      * @param shiftFlagged whether the synthetic shift was flagged (null when it did not run)
+     * @param stageSeconds wall time of each stage: training, evaluation, audit
      */
     public record Cell(String variant, long seed, String dir, double seconds, Boolean shortcutFlagged,
-            Boolean shiftFlagged) {}
+            Boolean shiftFlagged, Map<String, Double> stageSeconds) {
+        public Cell {
+            stageSeconds = stageSeconds == null ? Map.of() : Map.copyOf(new java.util.TreeMap<>(stageSeconds));
+        }
+    }
 
     /**
      * A table in the seed's format.

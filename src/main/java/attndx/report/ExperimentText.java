@@ -14,12 +14,30 @@ public final class ExperimentText {
         b.append(String.format(Locale.ROOT, "%s: %d cells, seeds %s, %.1f s%n", r.name(), r.cells().size(),
                 r.seeds(), r.seconds()));
         for (ExperimentResults.Table t : List.of(r.table2(), r.table3(), r.extra())) {
-            b.append(System.lineSeparator()).append(table(t));
+            if (!t.rows().isEmpty()) {
+                b.append(System.lineSeparator()).append(table(t));
+            }
         }
+        b.append(System.lineSeparator()).append(flags(r));
         if (!r.warnings().isEmpty()) {
             b.append(String.format(Locale.ROOT, "%n%d warning(s), listed in results.json%n", r.warnings().size()));
         }
         return b.toString();
+    }
+
+    /** Per cell, the shortcut stress test's and the synthetic shift's verdicts. */
+    static String flags(ExperimentResults r) {
+        StringBuilder b = new StringBuilder("Shortcut test and synthetic shift, per cell").append(System.lineSeparator());
+        for (ExperimentResults.Cell c : r.cells()) {
+            b.append(String.format(Locale.ROOT, "  %-32s shortcut %-12s shift %s%n", c.variant() + " seed " + c.seed(),
+                    verdict(c.shortcutFlagged(), "FLAGGED", "not flagged"), verdict(c.shiftFlagged(), "detected",
+                            "NOT detected")));
+        }
+        return b.toString();
+    }
+
+    private static String verdict(Boolean v, String yes, String no) {
+        return v == null ? "not run" : v ? yes : no;
     }
 
     /** One table: a header row, a row per method, the reading. */

@@ -15,7 +15,8 @@ public enum Variant {
     ATTN_MULTISCALE("attn-multiscale", "attn-multiscale", false, "+ multi-scale fusion"),
     ATTN_MULTISCALE_CONS("attn-multiscale-cons", "attn-multiscale", true, "+ consistency loss (proposed)"),
     SE("se", "se", false, "Squeeze-and-excitation (SE)"),
-    CBAM("cbam", "cbam", false, "CBAM");
+    CBAM("cbam", "cbam", false, "CBAM"),
+    SHORTCUT("shortcut", "attn-multiscale", true, "Proposed model, trained with a planted shortcut");
 
     /** The names, in the order the tables list them. */
     public static final List<String> NAMES = Arrays.stream(values()).map(Variant::id).toList();
@@ -60,6 +61,11 @@ public enum Variant {
     /** The row heading in the ablation tables. */
     public String label() {
         return label;
+    }
+
+    /** Whether the variant trains and is tested on the data with a planted shortcut marker. */
+    public boolean plantedShortcut() {
+        return this == SHORTCUT;
     }
 
     /** Whether the model has spatial attention heads (its own maps explain it). */

@@ -27,7 +27,7 @@ class ExperimentTablesTest {
     private static CellRecord cell(Variant v, long seed, double auc, double deletion, double stability, double ece) {
         String m = v.attention() ? "attention" : "gradcam";
         return new CellRecord(CellRecord.FORMAT, new ExperimentResults.Cell(v.id(), seed, ExperimentCell.dir(v, seed),
-                1, null, null), Map.of("auc", new CellRecord.Figure(auc, auc - 0.1, auc + 0.05),
+                1, null, null, null), Map.of("auc", new CellRecord.Figure(auc, auc - 0.1, auc + 0.05),
                 "sensAtSpec", new CellRecord.Figure(0.5, 0.4, 0.6), "ecePercent", CellRecord.Figure.of(ece),
                 "deletionAuc." + m, CellRecord.Figure.of(deletion), "stability." + m, CellRecord.Figure.of(stability)),
                 List.of());

@@ -114,7 +114,7 @@ public final class ReportRunFixture {
                 null, null, audit, null, dir.resolve("audit"), AuditProgress.silent()));
         ExperimentResults.Cell cell = new ExperimentResults.Cell(variant, seed, rel, (System.nanoTime() - t0) / 1e9,
                 audited.shortcut() == null ? null : audited.shortcut().flagged(),
-                shiftFlagged(evaluated));
+                shiftFlagged(evaluated), null);
         Json.write(dir.resolve("cell.json"), cell);
         return cell;
     }

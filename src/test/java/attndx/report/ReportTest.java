@@ -2,28 +2,23 @@ package attndx.report;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import attndx.EmbeddedImages;
 import attndx.core.AttndxException;
 import java.awt.image.BufferedImage;
-import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import javax.imageio.ImageIO;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The report of a small real run: tables with numbers, every image a decodable PNG, every section, missing parts. */
 class ReportTest {
-    private static final Pattern IMG = Pattern.compile("<img src=\"([^\"]*)\"");
     private static final Pattern MEAN = Pattern.compile("<span class=\"mean\">(-?\\d+\\.\\d+)</span>");
 
     @TempDir
@@ -83,26 +78,11 @@ class ReportTest {
 
     @Test
     void everyImageIsAnEmbeddedPngThatDecodes() throws Exception {
-        List<BufferedImage> images = images(html);
+        List<BufferedImage> images = EmbeddedImages.pngs(html);
         // 2 faithfulness, 2 reliability, 1 risk-coverage, 3 stress, 8 histograms, 2 variants x 2 methods x 3 overlays
         assertTrue(images.size() >= 2 + 2 + 1 + 3 + 8 + 12, "images: " + images.size());
         assertFalse(html.contains("http://") || html.contains("https://") || html.contains("<script"),
                 "the page loads nothing and runs nothing");
-    }
-
-    static List<BufferedImage> images(String page) throws Exception {
-        List<BufferedImage> out = new ArrayList<>();
-        Matcher m = IMG.matcher(page);
-        while (m.find()) {
-            String src = m.group(1);
-            assertTrue(src.startsWith("data:image/png;base64,"), src.substring(0, Math.min(40, src.length())));
-            BufferedImage img = ImageIO.read(new ByteArrayInputStream(Base64.getDecoder().decode(
-                    src.substring("data:image/png;base64,".length()))));
-            assertNotNull(img, "a PNG that decodes");
-            assertTrue(img.getWidth() > 0 && img.getHeight() > 0);
-            out.add(img);
-        }
-        return out;
     }
 
     @Test
@@ -133,7 +113,7 @@ class ReportTest {
                 && w.contains(audit.toString())), r.warnings().toString());
         assertTrue(page.contains("audit missing"), "the warning is on the page");
         assertTrue(page.contains("<td class=\"bad\">missing</td>"), "and in the flag table");
-        assertEquals(images(html).size(), images(page).size(), "the other seed still draws every figure");
+        assertEquals(EmbeddedImages.pngs(html).size(), EmbeddedImages.pngs(page).size(), "the other seed still draws every figure");
     }
 
     @Test
