@@ -11,12 +11,15 @@ import java.util.List;
  * {@link RiskCoverageCurve#thresholdForRisk}) and then applied unchanged to the test set.
  */
 public final class SelectivePrediction {
+    /** Points of the stored risk-coverage curve (coverage steps of 1 / this). */
+    static final int CURVE_POINTS = 20;
+
     private SelectivePrediction() {}
 
     /**
      * Risk-coverage summary of {@code test} at temperature {@code t}: AURC, the outcome at each of
-     * {@code coverages} (threshold set on the test set itself), and, when {@code validation} is given,
-     * the outcome of the tau chosen on validation for {@code targetCoverage}.
+     * {@code coverages} and along the whole curve (thresholds set on the test set itself), and, when
+     * {@code validation} is given, the outcome of the tau chosen on validation for {@code targetCoverage}.
      */
     public static SelectiveReport report(Predictions test, double t, Predictions validation, List<Double> coverages,
             double targetCoverage) {
@@ -37,7 +40,12 @@ public final class SelectivePrediction {
                     .thresholdForCoverage(targetCoverage);
             chosen = apply(tau, targetCoverage, test, prob);
         }
-        return new SelectiveReport(curve.aurc(), points, chosen);
+        List<CoveragePoint> drawn = new ArrayList<>();
+        for (int k = 1; k <= CURVE_POINTS; k++) {
+            double c = (double) k / CURVE_POINTS;
+            drawn.add(apply(curve.thresholdForCoverage(c), c, test, prob));
+        }
+        return new SelectiveReport(curve.aurc(), points, chosen, drawn);
     }
 
     /** Accepts the images of {@code p} (probabilities {@code prob}) with confidence {@code >= tau}. */

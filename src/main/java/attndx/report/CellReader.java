@@ -31,7 +31,9 @@ final class CellReader {
         JsonNode cal = need(report, "/calibration/0", file);
         JsonNode after = cal.path("after");
         List<ReportData.Coverage> coverage = new ArrayList<>();
-        for (JsonNode p : report.path("selective").path("atCoverages")) {
+        // the whole curve where the evaluation stored it, else the points at the configured coverages
+        JsonNode curve = report.path("selective").path("curve");
+        for (JsonNode p : curve.isArray() && !curve.isEmpty() ? curve : report.path("selective").path("atCoverages")) {
             coverage.add(coverage(p));
         }
         JsonNode chosen = report.path("selective").path("validationChosen");

@@ -79,6 +79,36 @@ final class Charts {
         return s;
     }
 
+    /**
+     * A mean curve in {@code color} with a translucent band of +-1 {@code std} around it (drawn first, so the line
+     * stays on top; none where every std is 0, i.e. one seed).
+     */
+    static XYSeries withBand(XYChart c, String name, double[] x, double[] mean, double[] std, Color color) {
+        if (java.util.Arrays.stream(std).anyMatch(v -> v > 0)) {
+            int n = mean.length;
+            double[] px = new double[2 * n];
+            double[] py = new double[2 * n];
+            for (int i = 0; i < n; i++) {
+                px[i] = x[i];
+                py[i] = mean[i] + std[i];
+                px[2 * n - 1 - i] = x[i];
+                py[2 * n - 1 - i] = mean[i] - std[i];
+            }
+            XYSeries band = c.addSeries(name + " (+-1 std over seeds)", px, py);
+            band.setXYSeriesRenderStyle(XYSeries.XYSeriesRenderStyle.PolygonArea);
+            band.setMarker(SeriesMarkers.NONE);
+            band.setLineColor(new Color(0, 0, 0, 0));
+            band.setFillColor(new Color(color.getRed(), color.getGreen(), color.getBlue(), 48));
+            band.setShowInLegend(false);
+        }
+        XYSeries s = c.addSeries(name, x, mean);
+        // solid: XChart cycles line styles by series index, which the bands would shift
+        s.setLineStyle(new BasicStroke(2f));
+        s.setLineColor(color);
+        s.setMarkerColor(color);
+        return s;
+    }
+
     /** The chart as a PNG data URI. */
     static String dataUri(Chart<?, ?> chart) {
         try {

@@ -55,9 +55,13 @@ public record ExperimentConfig(String name, String profile, Data data, Preproces
      * @param path dataset path, or null for the phantom
      * @param split auto, given or resplit
      * @param shortcutStrength strength of the marker planted for the {@code shortcut} variant, in (0, 1]
+     * @param qc what quality control does with flagged images: flag (keep) or exclude
      */
     public record Data(String path, PhantomSection phantom, String name, List<String> classes, TaskType task,
-            String split, List<Double> ratios, long splitSeed, double shortcutStrength) {
+            String split, List<Double> ratios, long splitSeed, double shortcutStrength, String qc) {
+        /** The quality-control policies. */
+        public static final List<String> QC = List.of("flag", "exclude");
+
         /** The split policies. */
         public static final List<String> SPLITS = List.of("auto", "given", "resplit");
 
@@ -68,6 +72,9 @@ public record ExperimentConfig(String name, String profile, Data data, Preproces
             if (ratios == null || ratios.size() != 3) {
                 throw new IllegalArgumentException("data.ratios must be three fractions [train, val, test], got "
                         + ratios);
+            }
+            if (!QC.contains(qc)) {
+                throw new IllegalArgumentException("data.qc must be one of " + QC + ", got " + qc);
             }
             if (!(shortcutStrength > 0 && shortcutStrength <= 1)) {
                 throw new IllegalArgumentException("data.shortcutStrength must be in (0, 1], got " + shortcutStrength);

@@ -29,9 +29,26 @@ import java.util.Map;
  * @param extra further variants (SE, CBAM, ...) with the same columns as Table 3, or an empty table
  * @param warnings what the reader must know (a cell that failed, an undefined figure), in order
  * @param seconds wall time of the whole experiment (all cells, this and earlier resumed runs)
+ * @param qc the quality-control screen of the experiment's data (null in results written before it existed)
  */
 public record ExperimentResults(String format, Provenance provenance, String name, List<Long> seeds,
-        List<Cell> cells, Table table2, Table table3, Table extra, List<String> warnings, double seconds) {
+        List<Cell> cells, Table table2, Table table3, Table extra, List<String> warnings, double seconds, Qc qc) {
+
+    /**
+     * The quality-control screen (the checks and default thresholds of {@code attndx data qc}) of every image of the
+     * experiment, before training, and what the {@code data.qc} policy did with the flagged ones.
+     *
+     * @param policy "flag" (kept) or "exclude" (left out of every split)
+     * @param checked images checked
+     * @param flagged images failing at least one check
+     * @param excluded images left out (0 under "flag")
+     * @param byCheck images failing each check (an image can fail several)
+     */
+    public record Qc(String policy, int checked, int flagged, int excluded, Map<String, Integer> byCheck) {
+        public Qc {
+            byCheck = Map.copyOf(byCheck);
+        }
+    }
 
     /** The format tag of this record. */
     public static final String FORMAT = "attndx-experiment-results/1";

@@ -154,7 +154,7 @@ public final class ExperimentRunner {
         Provenance p = Provenance.capture("experiment-results", config, data.fingerprint(), c.seeds().get(0));
         return new ExperimentResults(ExperimentResults.FORMAT, p, c.name(), c.seeds(),
                 done.stream().map(CellRecord::cell).toList(), tables.table2(), tables.table3(), tables.extra(),
-                warnings, seconds);
+                warnings, seconds, data.qc());
     }
 
     @SuppressWarnings("unchecked")

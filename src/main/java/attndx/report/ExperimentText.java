@@ -19,6 +19,11 @@ public final class ExperimentText {
             }
         }
         b.append(System.lineSeparator()).append(flags(r));
+        if (r.qc() != null) {
+            b.append(String.format(Locale.ROOT, "Quality control (%s): %d of %d images flagged%s%n", r.qc().policy(),
+                    r.qc().flagged(), r.qc().checked(), r.qc().excluded() > 0 ? ", " + r.qc().excluded()
+                            + " left out" : ""));
+        }
         if (!r.warnings().isEmpty()) {
             b.append(String.format(Locale.ROOT, "%n%d warning(s), listed in results.json%n", r.warnings().size()));
         }

@@ -44,7 +44,8 @@ public final class ReportData {
      * @param temperature the fitted temperature (NaN when none was fitted)
      * @param eceBefore ECE before scaling; eceAfter after (NaN when not fitted)
      * @param before equal-width reliability bins before scaling; after likewise (empty when not fitted)
-     * @param coverage selective prediction at each target coverage (empty for multi-label tasks)
+     * @param coverage selective prediction along the risk-coverage curve (at the configured coverages for evaluations
+     *     that did not store the curve; empty for multi-label tasks)
      * @param chosen the abstention threshold chosen on validation, or null
      * @param shiftFlagRate fraction of test images the shift detector flags (NaN without a detector)
      * @param shiftP the KS p-value of the test cohort against validation (NaN without a detector)

@@ -1,5 +1,6 @@
 package attndx.report;
 
+import java.awt.Color;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,12 +26,13 @@ final class ReportFigures {
         return out;
     }
 
-    /** Mean curve per variant and method with ±1 std over seeds as error bars; the random map as a dashed line. */
+    /** Mean curve per variant and method with a band of ±1 std over seeds; the random map as a dashed line. */
     static Figure faithfulness(List<ReportData.CellData> cells, boolean deletion) {
         String kind = deletion ? "Deletion" : "Insertion";
         XYChart c = Charts.xy(820, 420, kind + " curves", "fraction of pixels " + (deletion ? "removed" : "restored")
                 + ", most important first", "probability of the explained class");
         List<double[]> random = new ArrayList<>();
+        int drawn = 0;
         String best = null;
         double bestArea = Double.NaN;
         for (Map.Entry<String, List<ReportData.CellData>> v : byVariant(cells).entrySet()) {
@@ -48,8 +50,9 @@ final class ReportFigures {
             for (Map.Entry<String, List<double[]>> m : curves.entrySet()) {
                 double[] mean = Charts.mean(m.getValue());
                 String name = v.getKey() + " · " + m.getKey();
-                XYSeries s = c.addSeries(name, Charts.steps(mean.length), mean, Charts.std(m.getValue()));
-                s.setMarker(SeriesMarkers.CIRCLE);
+                Color color = Charts.PALETTE[drawn++ % Charts.PALETTE.length];
+                Charts.withBand(c, name, Charts.steps(mean.length), mean, Charts.std(m.getValue()), color)
+                        .setMarker(SeriesMarkers.CIRCLE);
                 double area = Charts.area(mean);
                 if (best == null || (deletion ? area < bestArea : area > bestArea)) {
                     best = name;
@@ -66,7 +69,6 @@ final class ReportFigures {
             Charts.reference(c, "random map (reference)", Charts.steps(mean.length), mean);
             randomArea = Charts.area(mean);
         }
-        c.getStyler().setErrorBarsColorSeriesColor(true);
         Charts.legendRight(c);
         return new Figure(kind + " curves (figure 1)", Charts.dataUri(c), faithfulnessReading(best, bestArea,
                 randomArea, deletion), c.getWidth());

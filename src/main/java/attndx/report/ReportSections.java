@@ -127,7 +127,9 @@ final class ReportSections {
         long shift = run.cells().stream().filter(c -> Boolean.TRUE.equals(c.cell().shiftFlagged())).count();
         sb.append("<p class=\"reading\">").append(shortcut).append(" of ").append(run.cells().size())
                 .append(" cells flagged by the shortcut test; the synthetic shift was detected in ").append(shift)
-                .append(".</p>\n<details><summary>Warnings per cell</summary><ul>\n");
+                .append(".</p>\n");
+        sb.append(ReportTables.qc(run.results().qc()));
+        sb.append("<details><summary>Warnings per cell</summary><ul>\n");
         for (ReportData.CellData c : run.cells()) {
             List<String> w = new ArrayList<>();
             if (c.evaluation() != null) {

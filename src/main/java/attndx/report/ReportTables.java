@@ -2,6 +2,7 @@ package attndx.report;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 /**
  * Renders a table of {@link ExperimentResults} as HTML in the seed's format: per cell "mean ± std" over seeds with
@@ -86,6 +87,25 @@ final class ReportTables {
                     .append("</tr>\n");
         }
         return sb.append("</tbody></table>\n").toString();
+    }
+
+    /** The data's quality-control screen: a reading, and the images failing each check. */
+    static String qc(ExperimentResults.Qc qc) {
+        if (qc == null) {
+            return "<p class=\"missing\">Quality control: not recorded in this run's results.</p>\n";
+        }
+        StringBuilder sb = new StringBuilder("<p class=\"reading\">Quality control (the checks of <code>attndx data"
+                + " qc</code>, before training) flagged ").append(qc.flagged()).append(" of ").append(qc.checked())
+                .append(" images; policy <b>").append(Html.escape(qc.policy())).append("</b>: ")
+                .append(qc.excluded() > 0 ? qc.excluded() + " left out of every split" : "all kept").append(".</p>\n");
+        if (!qc.byCheck().isEmpty()) {
+            sb.append("<table class=\"qc\"><thead><tr><th>QC check</th><th>Images flagged</th></tr></thead><tbody>\n");
+            qc.byCheck().entrySet().stream().sorted(Map.Entry.comparingByKey()).forEach(e -> sb.append(
+                    "<tr><th scope=\"row\">").append(Html.escape(e.getKey())).append("</th><td>").append(e.getValue())
+                    .append("</td></tr>\n"));
+            sb.append("</tbody></table>\n");
+        }
+        return sb.toString();
     }
 
     /** A flag: a shortcut found is bad news, a synthetic shift detected is the detector doing its job. */

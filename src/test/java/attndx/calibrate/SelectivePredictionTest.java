@@ -2,6 +2,7 @@ package attndx.calibrate;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import attndx.data.TaskType;
 import java.util.List;
@@ -47,6 +48,15 @@ class SelectivePredictionTest {
         assertEquals(0.5, all.sensitivity(), 1e-12);
         assertEquals(half, r.validationChosen());
         assertEquals((0 + 0 + 1.0 / 3 + 0.5) / 4, r.aurc(), 1e-12);
+        // the stored curve at 20 target coverages: by confidence the images are right, right, wrong, wrong (0.9 and
+        // 0.6 each twice, up to rounding), so k of the 4 accepted gives accuracy min(k, 2) / k
+        assertEquals(20, r.curve().size());
+        for (CoveragePoint c : r.curve()) {
+            assertTrue(c.coverage() >= c.targetCoverage() - 1e-12, "at target " + c.targetCoverage());
+            int k = (int) Math.round(4 * c.coverage());
+            assertEquals(Math.min(k, 2) / (double) k, c.accuracy(), 1e-12, "at target " + c.targetCoverage());
+        }
+        assertEquals(1.0, r.curve().get(19).coverage(), 1e-12);
         Predictions multi = Predictions.singleLabel(TaskType.MULTICLASS, new double[][] {{1, 0, 0}}, new int[] {0});
         assertNull(SelectivePrediction.report(multi, 1.0, null, List.of(1.0), 1.0).atCoverages().get(0).sensitivity());
     }

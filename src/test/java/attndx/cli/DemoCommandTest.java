@@ -67,6 +67,8 @@ class DemoCommandTest {
             assertTrue(numbers >= 4, id + ": " + numbers + " numbers");
         }
         assertTrue(EmbeddedImages.pngs(html).size() >= 10, "figures");
+        assertTrue(html.contains("Quality control (the checks of"), "the data's QC screen is in the flags section");
+        assertTrue(printed.contains("Quality control (flag): "), printed);
     }
 
     @Test

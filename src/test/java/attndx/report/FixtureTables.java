@@ -22,7 +22,7 @@ final class FixtureTables {
     private FixtureTables() {}
 
     static ExperimentResults results(Path run, Provenance provenance, List<ExperimentResults.Cell> cells,
-            List<Long> seeds) {
+            List<Long> seeds, ExperimentResults.Qc qc) {
         List<String> t2 = List.of("auc", "sensAtSpec90", "ecePercent");
         List<String> t3 = List.of("auc", "deletionAuc", "stability", "ecePercent");
         List<ExperimentResults.Row> rows2 = List.of(row(run, cells, "Backbone only (GAP)", "gap", null, t2),
@@ -43,7 +43,7 @@ final class FixtureTables {
                 new ExperimentResults.Table("Table 3: ablation", t3, LABELS, rows3, reading3),
                 new ExperimentResults.Table("Further attention modules", t3, LABELS, List.of(), ""),
                 List.of("fixture: two training epochs per cell, the figures show the plumbing, not a trained model"),
-                seconds);
+                seconds, qc);
     }
 
     private static ExperimentResults.Row row(Path run, List<ExperimentResults.Cell> cells, String label,

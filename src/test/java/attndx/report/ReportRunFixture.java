@@ -6,6 +6,9 @@ import attndx.core.Provenance;
 import attndx.data.Dataset;
 import attndx.data.DatasetFingerprint;
 import attndx.data.Phantom;
+import attndx.data.QcConfig;
+import attndx.data.QcPolicy;
+import attndx.data.QcScreen;
 import attndx.data.PhantomConfig;
 import attndx.data.Preprocessing;
 import attndx.data.SplitRatios;
@@ -86,7 +89,9 @@ public final class ReportRunFixture {
         config.put("train", Map.of("epochs", 2, "batchSize", 16, "learningRate", 3e-3, "width", 8));
         Provenance prov = Provenance.capture("experiment", config, DatasetFingerprint.of(data), SEEDS.get(0));
         Json.write(dir.resolve("experiment.json"), Map.of("config", config, "provenance", prov));
-        Json.write(dir.resolve("results.json"), FixtureTables.results(dir, prov, cells, SEEDS));
+        QcScreen.Result qc = QcScreen.apply(data, QcConfig.defaults(), QcPolicy.FLAG);
+        Json.write(dir.resolve("results.json"), FixtureTables.results(dir, prov, cells, SEEDS,
+                new ExperimentResults.Qc("flag", qc.checked(), qc.flagged(), qc.excluded(), qc.byCheck())));
         return dir;
     }
 
