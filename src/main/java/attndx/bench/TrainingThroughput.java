@@ -56,7 +56,7 @@ public final class TrainingThroughput {
         }
         LossConfig l = request.config().loss();
         LossConfig noCon = new LossConfig(l.lambdaSparse(), l.lambdaSmooth(), 0, l.lambdaSegmentation(),
-                l.labelSmoothing(), l.focalGamma(), l.classReweighting());
+                l.labelSmoothing(), l.focalGamma(), l.classReweighting(), l.lambdaMining());
         Measurement full = time("full objective", request, warmupSteps, steps);
         log.accept(format(full));
         Training.Request plain = new Training.Request(request.train(), request.val(), request.model(),

@@ -96,6 +96,9 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-seg", defaultValue = "0", description = "Weight of the segmentation loss; > 0 adds the"
             + " segmentation head, trained on the images that have a mask (the data must have some).")
     double lambdaSeg;
+    @Option(names = "--lambda-am", defaultValue = "0", description = "Weight of attention mining (GAIN): the image with"
+            + " its attended region erased must lose its finding; attention presets only (docs/faithfulness.md).")
+    double lambdaAm;
     @Option(names = "--label-smoothing", defaultValue = "0") double labelSmoothing;
     @Option(names = "--focal-gamma", defaultValue = "0") double focalGamma;
     @Option(names = "--class-weights", description = "Re-weight classes by inverse training frequency.") boolean classWeights;
@@ -122,7 +125,7 @@ final class TrainCommand implements Callable<Integer> {
         Preprocessing pre = new Preprocessing(normalisation, 0.5f, 0.5f, size, size, 0f, 0f);
         TrainConfig cfg = new TrainConfig(epochs, batchSize, lr, weightDecay, LearningRateSchedule.parse(schedule),
                 patience, eceWeight, seed, new LossConfig(lambdaSp, lambdaTv, lambdaCon, lambdaSeg, labelSmoothing,
-                        focalGamma, classWeights),
+                        focalGamma, classWeights, lambdaAm),
                 noAugment ? null : withStain(AugmentConfig.defaults(seed)), null, precision);
         Training.Request request = new Training.Request(all.split(Splits.TRAIN), all.split(Splits.VAL), model, pre,
                 cfg, out);

@@ -148,7 +148,7 @@ public record ExperimentConfig(String name, String profile, Data data, Preproces
 
     /** Objective weights ({@link attndx.train.LossConfig}). */
     public record LossSection(double lambdaSparse, double lambdaSmooth, double lambdaConsistency,
-            double labelSmoothing, double focalGamma, boolean classReweighting) {}
+            double labelSmoothing, double focalGamma, boolean classReweighting, double lambdaMining) {}
 
     /** Optimiser and stopping ({@link attndx.train.TrainConfig}). */
     public record TrainSection(int epochs, int batchSize, double learningRate, double weightDecay, int patience,

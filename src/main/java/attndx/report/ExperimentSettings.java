@@ -73,7 +73,7 @@ final class ExperimentSettings {
         ExperimentConfig.LossSection l = c.loss();
         LossConfig loss = section("loss", ExperimentConfig.LossSection.class, () -> new LossConfig(l.lambdaSparse(),
                 l.lambdaSmooth(), v.consistency() ? l.lambdaConsistency() : 0, 0, l.labelSmoothing(), l.focalGamma(),
-                l.classReweighting()));
+                l.classReweighting(), l.lambdaMining()));
         ExperimentConfig.ScheduleSection s = c.schedule();
         LearningRateSchedule schedule = section("schedule", ExperimentConfig.ScheduleSection.class,
                 () -> new LearningRateSchedule(s.type(), s.warmupSteps(), s.stepEvery(), s.gamma()));

@@ -11,9 +11,11 @@ package attndx.train;
  * @param labelSmoothing label smoothing eps, in [0, 0.5)
  * @param focalGamma focal-loss exponent, in [0, 10] (0 = plain cross-entropy)
  * @param classReweighting weight classes from training frequencies (see {@link ClassWeights})
+ * @param lambdaMining weight of L_mine, attention mining ({@link AttentionMiningLoss}), in [0, 100]; 0 by default
  */
 public record LossConfig(double lambdaSparse, double lambdaSmooth, double lambdaConsistency,
-        double lambdaSegmentation, double labelSmoothing, double focalGamma, boolean classReweighting) {
+        double lambdaSegmentation, double labelSmoothing, double focalGamma, boolean classReweighting,
+        double lambdaMining) {
 
     public LossConfig {
         Validate.range("loss.lambdaSparse", lambdaSparse, 0, 100);
@@ -24,18 +26,20 @@ public record LossConfig(double lambdaSparse, double lambdaSmooth, double lambda
             throw new IllegalArgumentException("loss.labelSmoothing must be in [0, 0.5), got " + labelSmoothing);
         }
         Validate.range("loss.focalGamma", focalGamma, 0, 10);
+        Validate.range("loss.lambdaMining", lambdaMining, 0, 100);
     }
 
     /**
      * Table 1 of the paper: lambda_sp = 0.01, lambda_tv = 0.1, lambda_con = 1.0; no segmentation
-     * loss (section 7.2 uses masks to audit, not to train), no smoothing, no focal term, no re-weighting.
+     * loss (section 7.2 uses masks to audit, not to train), no smoothing, no focal term, no re-weighting, and no
+     * attention mining (not in the seed; measured in docs/faithfulness.md).
      */
     public static LossConfig defaults() {
-        return new LossConfig(0.01, 0.1, 1.0, 0, 0, 0, false);
+        return new LossConfig(0.01, 0.1, 1.0, 0, 0, 0, false, 0);
     }
 
     /** Plain cross-entropy: every regulariser off. */
     public static LossConfig crossEntropyOnly() {
-        return new LossConfig(0, 0, 0, 0, 0, 0, false);
+        return new LossConfig(0, 0, 0, 0, 0, 0, false, 0);
     }
 }

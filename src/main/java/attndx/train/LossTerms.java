@@ -23,6 +23,8 @@ public record LossTerms(NDArray total, Map<String, NDArray> terms, Map<String, S
     public static final String SMOOTH = "smooth";
     public static final String CONSISTENCY = "cons";
     public static final String SEGMENTATION = "seg";
+    /** Attention mining ({@link AttentionMiningLoss}). */
+    public static final String MINING = "mine";
 
     public LossTerms {
         terms = Collections.unmodifiableMap(new LinkedHashMap<>(terms));

@@ -12,7 +12,8 @@ import java.util.function.Supplier;
 
 /**
  * The training objective of seed section 5.5:
- * {@code L = L_cls + lambda_sp L_sparse + lambda_tv L_smooth + lambda_con L_cons (+ lambda_seg L_seg)}.
+ * {@code L = L_cls + lambda_sp L_sparse + lambda_tv L_smooth + lambda_con L_cons (+ lambda_seg L_seg)}, and
+ * optionally {@code lambda_am L_mine} (attention mining, {@link AttentionMiningLoss}; not in the seed).
  *
  * <p>The attention terms act on the fused map {@link DiagnosisOutput#attention()} (the paper's A;
  * stage maps are shaped through the fusion), divided by its peak: {@code A~ = A / (max_ij A + eps)}
@@ -46,6 +47,13 @@ public final class TrainingObjective {
     public record PerturbedPass(DiagnosisOutput output, InverseMap inverse) {}
 
     /**
+     * The forward pass on the images with their attended region erased, for L_mine.
+     *
+     * @param output the model's output on {@link AttentionMiningLoss#erase}d images, in the same gradient scope
+     */
+    public record ErasedPass(DiagnosisOutput output) {}
+
+    /**
      * Segmentation targets of a batch.
      *
      * @param masks B x 1 x H x W in [0, 1]
@@ -54,6 +62,7 @@ public final class TrainingObjective {
     public record MaskTargets(NDArray masks, NDArray present) {}
 
     private final LossConfig config;
+    private final TaskType task;
     private final ClassificationLoss classification;
 
     /**
@@ -68,6 +77,7 @@ public final class TrainingObjective {
                     + (classWeights != null) + ")");
         }
         this.config = config;
+        this.task = task;
         this.classification = new ClassificationLoss(task, (float) config.labelSmoothing(),
                 (float) config.focalGamma(), classWeights);
     }
@@ -82,6 +92,16 @@ public final class TrainingObjective {
         return config.lambdaConsistency() > 0 && output.attention() != null;
     }
 
+    /** Whether the trainer must run the pass on erased images ({@link ErasedPass}) for this model's output. */
+    public boolean needsErasedPass(DiagnosisOutput output) {
+        return config.lambdaMining() > 0 && output.attention() != null;
+    }
+
+    /** {@link #compute(DiagnosisOutput, NDArray, PerturbedPass, MaskTargets, ErasedPass)} without attention mining. */
+    public LossTerms compute(DiagnosisOutput output, NDArray targets, PerturbedPass perturbed, MaskTargets masks) {
+        return compute(output, targets, perturbed, masks, null);
+    }
+
     /**
      * The loss of one batch.
      *
@@ -89,8 +109,10 @@ public final class TrainingObjective {
      * @param targets class indices (B) or multi-hot (B x K)
      * @param perturbed the pass on T(x); required when {@link #needsPerturbedPass} is true, else ignored
      * @param masks segmentation targets, or null when the batch has none
+     * @param erased the pass on erased images; required when {@link #needsErasedPass} is true, else ignored
      */
-    public LossTerms compute(DiagnosisOutput output, NDArray targets, PerturbedPass perturbed, MaskTargets masks) {
+    public LossTerms compute(DiagnosisOutput output, NDArray targets, PerturbedPass perturbed, MaskTargets masks,
+            ErasedPass erased) {
         Map<String, NDArray> terms = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         NDArray total = classification.compute(output.logits(), targets);
@@ -102,6 +124,8 @@ public final class TrainingObjective {
                 () -> SmoothnessLoss.compute(a));
         total = addAttentionTerm(total, terms, skipped, LossTerms.CONSISTENCY, config.lambdaConsistency(), a,
                 () -> consistency(a, perturbed));
+        total = addAttentionTerm(total, terms, skipped, LossTerms.MINING, config.lambdaMining(), a,
+                () -> mining(erased, targets));
         return new LossTerms(addSegmentation(total, terms, skipped, output, masks), terms, skipped);
     }
 
@@ -112,6 +136,14 @@ public final class TrainingObjective {
         }
         NDArray mapped = peakNormalised(perturbed.output().attention());
         return ConsistencyLoss.compute(reference, perturbed.inverse().toReference(mapped));
+    }
+
+    private NDArray mining(ErasedPass erased, NDArray targets) {
+        if (erased == null) {
+            throw new IllegalArgumentException("lambdaMining > 0 and the model has attention: pass the model's output"
+                    + " on the erased images (see needsErasedPass)");
+        }
+        return AttentionMiningLoss.compute(erased.output().logits(), targets, task);
     }
 
     /**

@@ -19,6 +19,7 @@ import attndx.model.DiagnosisOutput;
 import attndx.model.ModelConfig;
 import attndx.model.ModelFactory;
 import attndx.train.Augmenter.Augmented;
+import attndx.train.TrainingObjective.ErasedPass;
 import attndx.train.TrainingObjective.MaskTargets;
 import attndx.train.TrainingObjective.PerturbedPass;
 import java.util.List;
@@ -26,10 +27,10 @@ import java.util.Map;
 
 /**
  * One optimisation step of Algorithm 1 (seed section 5.7): augment x, forward x, forward a
- * perturbed T(x) when the consistency term needs it, compute the full objective, back-propagate
- * and update. The step's arrays live in a sub-manager closed before it returns. Batch norm's running
- * statistics are those of the clean pass only: {@link RunningStatistics} saves them before the pass
- * on T(x) and writes them back after it.
+ * perturbed T(x) when the consistency term needs it and the erased x when attention mining does, compute the full
+ * objective, back-propagate and update. The step's arrays live in a sub-manager closed before it returns. Batch
+ * norm's running statistics are those of the clean pass only: {@link RunningStatistics} saves them before the
+ * extra passes and writes them back after them.
  */
 public final class TrainingStep {
     private final DiagnosisModel model;
@@ -151,7 +152,16 @@ public final class TrainingStep {
                     clean = runningStatistics.save(bm);
                     pp = new PerturbedPass(forward(pb.images()), pb.inverse());
                 }
-                LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present));
+                ErasedPass ep = null;
+                if (objective.needsErasedPass(out)) {
+                    if (clean == null) {
+                        clean = runningStatistics.save(bm);
+                    }
+                    ep = new ErasedPass(forwardNormalised(AttentionMiningLoss.erase(normaliser.apply(a.images()),
+                            out.attention())));
+                }
+                LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present),
+                        ep);
                 NDArray total = lt.total();
                 gc.backward(mixed == null ? total : total.mul(Scalars.like(total, mixed.scaler().scale())));
                 values = lt.values();
@@ -176,7 +186,10 @@ public final class TrainingStep {
     }
 
     private DiagnosisOutput forward(NDArray images) {
-        NDArray x = normaliser.apply(images);
+        return forwardNormalised(normaliser.apply(images));
+    }
+
+    private DiagnosisOutput forwardNormalised(NDArray x) {
         if (mixed != null) {
             x = x.toType(DataType.FLOAT16, false);
         }

@@ -102,6 +102,17 @@ class TrainOptionsCommandTest {
     }
 
     @Test
+    void lambdaAmAddsTheAttentionMiningTermAndIsSkippedWithoutAttention() throws IOException {
+        assertEquals(0, train("mining", "--lambda-am", "0.5"), err.toString());
+        JsonNode epoch = Json.mapper().readTree(Files.readAllLines(tmp.resolve("mining/train-log.jsonl")).get(0));
+        double mine = epoch.get("loss").path("mine").asDouble(Double.NaN);
+        assertTrue(mine >= 0 && mine <= 1, "a mean probability: " + epoch);
+        assertEquals(0, trainPreset("gap", "mining-gap", "--lambda-am", "0.5"), err.toString());
+        JsonNode gap = Json.mapper().readTree(Files.readAllLines(tmp.resolve("mining-gap/train-log.jsonl")).get(0));
+        assertEquals("model has no spatial attention", gap.get("skippedTerms").path("mine").asText(), gap.toString());
+    }
+
+    @Test
     void lambdaSegWithoutAnyMaskIsRefused() throws IOException {
         Path plain = tmp.resolve("no-masks");
         Files.createDirectories(plain.resolve("images"));

@@ -33,7 +33,7 @@ class RunningStatisticsTest {
         assertTrue(withCons.train().loss().lambdaConsistency() > 0);
         LossConfig l = withCons.train().loss();
         RunSpec cleanOnly = new RunSpec(withCons.train().withLoss(new LossConfig(l.lambdaSparse(), l.lambdaSmooth(),
-                0, 0, 0, 0, false)), withCons.model(), withCons.preprocessing(), withCons.classNames(),
+                0, 0, 0, 0, false, 0)), withCons.model(), withCons.preprocessing(), withCons.classNames(),
                 withCons.trainData(), withCons.valData());
         float[] initial = runningStatistics(Training.newModel(withCons), null, null);
         float[] afterCons = runningStatistics(Training.newModel(withCons), withCons, plan.train());

@@ -44,7 +44,7 @@ class TrainingObjectiveTest {
             assertEquals(Map.of(), Map.copyOf(terms.skipped()).entrySet().stream()
                     .filter(e -> !e.getValue().equals(TrainingObjective.LAMBDA_ZERO))
                     .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue)));
-            assertEquals(4, terms.skipped().size());
+            assertEquals(5, terms.skipped().size());
         }
     }
 
@@ -94,7 +94,7 @@ class TrainingObjectiveTest {
     @Test
     void aFlatMapPaysTheLargestSparsity() {
         try (NDManager m = NDManager.newBaseManager()) {
-            TrainingObjective objective = new TrainingObjective(new LossConfig(1, 0, 0, 0, 0, 0, false),
+            TrainingObjective objective = new TrainingObjective(new LossConfig(1, 0, 0, 0, 0, 0, false, 0),
                     TaskType.BINARY, null);
             LossTerms flat = objective.compute(output(m, new float[] {0.01f, 0.01f, 0.3f, 0.3f}),
                     m.create(new int[] {0, 1}), null, null);
@@ -142,10 +142,10 @@ class TrainingObjectiveTest {
     @Test
     void configsAreValidated() {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
-                () -> new LossConfig(-1, 0.1, 1, 0, 0, 0, false));
+                () -> new LossConfig(-1, 0.1, 1, 0, 0, 0, false, 0));
         assertTrue(e.getMessage().contains("loss.lambdaSparse") && e.getMessage().contains("-1"), e.getMessage());
-        assertThrows(IllegalArgumentException.class, () -> new LossConfig(0, 0, 0, 0, 0.5, 0, false));
+        assertThrows(IllegalArgumentException.class, () -> new LossConfig(0, 0, 0, 0, 0.5, 0, false, 0));
         assertThrows(IllegalArgumentException.class,
-                () -> new TrainingObjective(new LossConfig(0, 0, 0, 0, 0, 0, true), TaskType.BINARY, null));
+                () -> new TrainingObjective(new LossConfig(0, 0, 0, 0, 0, 0, true, 0), TaskType.BINARY, null));
     }
 }
