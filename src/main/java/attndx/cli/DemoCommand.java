@@ -1,10 +1,7 @@
 package attndx.cli;
 
-import attndx.explain.AuditProgress;
 import attndx.report.DemoRun;
-import attndx.report.ExperimentRunner;
 import attndx.report.ExperimentText;
-import attndx.train.TrainingProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -20,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "The whole pipeline on a built-in phantom with exact lesion masks: train the GAP backbone, the"
                 + " multi-scale attention model and one with a planted shortcut; calibrate, evaluate, audit the"
-                + " explanations; write the HTML report (about 5 minutes on 2 CPU cores). Rerunning resumes.")
+                + " explanations; write the HTML report (about 3 minutes on 2 CPU cores). Rerunning resumes.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
@@ -39,22 +36,7 @@ final class DemoCommand implements Callable<Integer> {
     public Integer call() {
         long t0 = System.nanoTime();
         DemoRun.Result r = DemoRun.run(new DemoRun.Settings(out, count, size, epochs, seeds),
-                new ExperimentRunner.Listener() {
-                    @Override
-                    public void line(String text) {
-                        System.err.println(text);
-                    }
-
-                    @Override
-                    public TrainingProgress training() {
-                        return quiet ? TrainingProgress.silent() : new attndx.train.ConsoleProgress(System.err);
-                    }
-
-                    @Override
-                    public AuditProgress audit() {
-                        return quiet ? AuditProgress.silent() : AuditProgress.console(System.err);
-                    }
-                });
+                new ConsoleListener(quiet));
         double wall = (System.nanoTime() - t0) / 1e9;
         PrintWriter w = spec.commandLine().getOut();
         w.print(ExperimentText.format(r.experiment().results()));

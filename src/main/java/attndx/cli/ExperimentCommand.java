@@ -1,11 +1,8 @@
 package attndx.cli;
 
-import attndx.explain.AuditProgress;
 import attndx.report.ExperimentConfigLoader;
 import attndx.report.ExperimentRunner;
 import attndx.report.ExperimentText;
-import attndx.train.ConsoleProgress;
-import attndx.train.TrainingProgress;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.List;
@@ -40,22 +37,7 @@ final class ExperimentCommand implements Callable<Integer> {
         ExperimentConfigLoader.Loaded loaded = ExperimentConfigLoader.load(config, new ExperimentConfigLoader.Overrides(
                 data == null ? null : data.toString(), seeds));
         Path dir = out != null ? out : Path.of("runs", loaded.config().name());
-        ExperimentRunner.Result r = ExperimentRunner.run(loaded, dir, new ExperimentRunner.Listener() {
-            @Override
-            public void line(String text) {
-                System.err.println(text);
-            }
-
-            @Override
-            public TrainingProgress training() {
-                return quiet ? TrainingProgress.silent() : new ConsoleProgress(System.err);
-            }
-
-            @Override
-            public AuditProgress audit() {
-                return quiet ? AuditProgress.silent() : AuditProgress.console(System.err);
-            }
-        });
+        ExperimentRunner.Result r = ExperimentRunner.run(loaded, dir, new ConsoleListener(quiet));
         PrintWriter w = spec.commandLine().getOut();
         w.print(ExperimentText.format(r.results()));
         r.failed().forEach(f -> w.println("FAILED: " + f));
