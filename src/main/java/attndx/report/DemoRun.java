@@ -58,12 +58,13 @@ public final class DemoRun {
         long t0 = System.nanoTime();
         Path config = s.out().resolve(CONFIG);
         writeConfig(s, config);
-        ExperimentConfigLoader.Loaded loaded = ExperimentConfigLoader.load(config, ExperimentConfigLoader.Overrides.none());
         Path data = s.out().resolve(DATA);
+        // data.path points at the phantom folder; the phantom section still describes what to write there
+        ExperimentConfigLoader.Loaded loaded = ExperimentConfigLoader.load(config,
+                new ExperimentConfigLoader.Overrides(data.toString(), null));
         if (!Files.isDirectory(data)) {
             PhantomWriter.write(Phantom.render(loaded.config().data().phantom().toConfig()), data);
         }
-        loaded = ExperimentConfigLoader.load(config, new ExperimentConfigLoader.Overrides(data.toString(), null));
         double dataSeconds = (System.nanoTime() - t0) / 1e9;
         ExperimentRunner.Result experiment = ExperimentRunner.run(loaded, s.out(), listener);
         long t1 = System.nanoTime();

@@ -141,7 +141,9 @@ public final class TrainingStep {
                 mixed.beginStep(bm);
             }
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                DiagnosisOutput out = forward(a.images());
+                // normalised once: the erased pass of attention mining reuses it
+                NDArray normalised = normaliser.apply(a.images());
+                DiagnosisOutput out = forwardNormalised(normalised);
                 maps = out.attention();
                 PerturbedPass pp = null;
                 if (objective.needsPerturbedPass(out)) {
@@ -157,8 +159,7 @@ public final class TrainingStep {
                     if (clean == null) {
                         clean = runningStatistics.save(bm);
                     }
-                    ep = new ErasedPass(forwardNormalised(AttentionMiningLoss.erase(normaliser.apply(a.images()),
-                            out.attention())));
+                    ep = new ErasedPass(forwardNormalised(AttentionMiningLoss.erase(normalised, out.attention())));
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present),
                         ep);
