@@ -98,7 +98,7 @@ final class BenchTrainCommand implements Callable<Integer> {
         w.printf(Locale.ROOT, "cost of the consistency pass: %.2fx the time per image of lambda_con = 0%n", r.costRatio());
         if (minutes > 0) {
             int epochs = TrainingThroughput.budgetEpochs(minutes, r.full(), request.val().size());
-            w.printf(Locale.ROOT, "budgeted run: %.1f min -> %d epochs, lr %s, schedule %s, Table 1 loss, into %s%n",
+            w.printf(Locale.ROOT, "budgeted run: %.1f min -> %d epochs, lr %s, schedule %s, the default objective, into %s%n",
                     minutes, epochs, lr, schedule, request.outDir());
             w.flush();
             long t0 = System.nanoTime();

@@ -55,6 +55,11 @@ public final class DiagnosisNetwork extends AbstractBlock {
      * inference forward (MC dropout) while batch norm keeps using its running statistics.
      */
     public static final String MC_DROPOUT = "mc_dropout";
+    /**
+     * Forward param key: when mapped to {@code true}, the input needs its own gradient (input-gradient saliency, the
+     * erased images of attention mining), and the stem's convolution runs as {@link ShiftedStemConvolution}.
+     */
+    public static final String INPUT_GRADIENT = "input_gradient";
     /** Name of the optional last-stage feature output. */
     public static final String FEATURES = "features";
     private static final byte VERSION = 1;
@@ -98,7 +103,7 @@ public final class DiagnosisNetwork extends AbstractBlock {
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
         NDArray x = inputs.head();
-        NDList features = stageFeatures(ps, x, training);
+        NDList features = stageFeatures(ps, x, training, params);
         NDList out = head(ps, features, x.getShape(), training, training || flag(params, MC_DROPOUT));
         if (flag(params, RETURN_FEATURES)) {
             NDArray last = features.get(ModelConfig.STAGES - 1);
@@ -117,7 +122,11 @@ public final class DiagnosisNetwork extends AbstractBlock {
      * backbone run in float16 (mixed-precision training) hands float32 maps to the head and the losses.
      */
     public NDList stageFeatures(ParameterStore ps, NDArray input, boolean training) {
-        NDList features = backbone.forward(ps, new NDList(input), training);
+        return stageFeatures(ps, input, training, null);
+    }
+
+    private NDList stageFeatures(ParameterStore ps, NDArray input, boolean training, PairList<String, Object> params) {
+        NDList features = backbone.forward(ps, new NDList(input), training, params);
         if (features.head().getDataType() == DataType.FLOAT32) {
             return features;
         }

@@ -87,8 +87,12 @@ public final class ResNetBackbone extends AbstractBlock {
     @Override
     protected NDList forwardInternal(ParameterStore ps, NDList inputs, boolean training,
             PairList<String, Object> params) {
-        return stageFeatures(inputs.singletonOrThrow(), (block, x) -> block.forward(ps, x, training, params),
-                layout());
+        NDArray input = inputs.singletonOrThrow();
+        // An input that needs its own gradient goes through a stem whose input gradient is right everywhere.
+        boolean shifted = params != null && Boolean.TRUE.equals(params.get(DiagnosisNetwork.INPUT_GRADIENT));
+        return stageFeatures(input, (block, x) -> shifted && block == stem
+                ? ShiftedStemConvolution.forward(stem, ps, x.singletonOrThrow(), training, params)
+                : block.forward(ps, x, training, params), layout());
     }
 
     /**

@@ -14,9 +14,10 @@ import java.util.Locale;
  * One experiment (seed sections 7-9, Tables 1-3): the data, preprocessing, the variants to compare, the objective,
  * optimiser, schedule, augmentation, calibration, evaluation, synthetic shift and audit settings, and the seeds.
  * Read from YAML by {@link ExperimentConfigLoader} over the documented defaults
- * ({@code attndx/report/experiment-defaults.yaml}, the seed's Table 1) and a profile; every key is present once
- * resolved. Each section maps onto the records the packages below already validate ({@link ExperimentSettings});
- * the compact constructors here check only what no such record covers, naming the key and its range.
+ * ({@code attndx/report/experiment-defaults.yaml}: the seed's Table 1 plus attention mining) and a profile; every
+ * key is present once resolved. Each section maps onto the records the packages below already validate
+ * ({@link ExperimentSettings}); the compact constructors here check only what no such record covers, naming the key
+ * and its range.
  */
 public record ExperimentConfig(String name, String profile, Data data, PreprocessingSection preprocessing,
         ModelSection model, List<String> variants, LossSection loss, TrainSection train, ScheduleSection schedule,

@@ -43,8 +43,8 @@ public record TrainConfig(int epochs, int batchSize, double learningRate, double
     }
 
     /**
-     * Paper defaults: Adam 1e-4, batch 16, Table 1 loss weights, default augmentation, weight decay
-     * 1e-4, constant rate, patience 5, ECE weight 0.5.
+     * Paper defaults: Adam 1e-4, batch 16, Table 1 loss weights plus attention mining ({@link LossConfig#defaults()}),
+     * default augmentation, weight decay 1e-4, constant rate, patience 5, ECE weight 0.5.
      */
     public static TrainConfig defaults(int epochs, long seed) {
         return new TrainConfig(epochs, 16, 1e-4, 1e-4, LearningRateSchedule.constant(), 5, 0.5, seed,

@@ -49,9 +49,9 @@ public final class TrainingObjective {
     /**
      * The forward pass on the images with their attended region erased, for L_mine.
      *
-     * @param output the model's output on {@link AttentionMiningLoss#erase}d images, in the same gradient scope
+     * @param logits the model's logits on {@link AttentionMiningLoss#erase}d images, in the same gradient scope
      */
-    public record ErasedPass(DiagnosisOutput output) {}
+    public record ErasedPass(NDArray logits) {}
 
     /**
      * Segmentation targets of a batch.
@@ -143,7 +143,7 @@ public final class TrainingObjective {
             throw new IllegalArgumentException("lambdaMining > 0 and the model has attention: pass the model's output"
                     + " on the erased images (see needsErasedPass)");
         }
-        return AttentionMiningLoss.compute(erased.output().logits(), targets, task);
+        return AttentionMiningLoss.compute(erased.logits(), targets, task);
     }
 
     /**

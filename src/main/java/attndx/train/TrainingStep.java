@@ -11,6 +11,7 @@ import ai.djl.ndarray.types.DataType;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import ai.djl.util.PairList;
 import attndx.core.Scalars;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
@@ -33,6 +34,10 @@ import java.util.Map;
  * extra passes and writes them back after them.
  */
 public final class TrainingStep {
+    /** The erased images' gradient reaches the attention map through them ({@link DiagnosisNetwork#INPUT_GRADIENT}). */
+    private static final PairList<String, Object> INPUT_GRADIENT =
+            new PairList<>(List.of(DiagnosisNetwork.INPUT_GRADIENT), List.of(Boolean.TRUE));
+
     private final DiagnosisModel model;
     private final ParameterStore ps;
     /** The same store when the run is mixed precision, else null. */
@@ -143,7 +148,7 @@ public final class TrainingStep {
             try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
                 // normalised once: the erased pass of attention mining reuses it
                 NDArray normalised = normaliser.apply(a.images());
-                DiagnosisOutput out = forwardNormalised(normalised);
+                DiagnosisOutput out = forwardNormalised(normalised, null);
                 maps = out.attention();
                 PerturbedPass pp = null;
                 if (objective.needsPerturbedPass(out)) {
@@ -159,7 +164,12 @@ public final class TrainingStep {
                     if (clean == null) {
                         clean = runningStatistics.save(bm);
                     }
-                    ep = new ErasedPass(forwardNormalised(AttentionMiningLoss.erase(normalised, out.attention())));
+                    // The erased images share batch norm's statistics with the clean batch: with statistics of
+                    // their own the model learned to answer "normal" through them (docs/faithfulness.md).
+                    long b = normalised.getShape().get(0);
+                    NDArray erased = AttentionMiningLoss.erase(normalised, out.attention());
+                    DiagnosisOutput both = forwardNormalised(normalised.concat(erased, 0), INPUT_GRADIENT);
+                    ep = new ErasedPass(both.logits().get(b + ":"));
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present),
                         ep);
@@ -187,14 +197,14 @@ public final class TrainingStep {
     }
 
     private DiagnosisOutput forward(NDArray images) {
-        return forwardNormalised(normaliser.apply(images));
+        return forwardNormalised(normaliser.apply(images), null);
     }
 
-    private DiagnosisOutput forwardNormalised(NDArray x) {
+    private DiagnosisOutput forwardNormalised(NDArray x, PairList<String, Object> params) {
         if (mixed != null) {
             x = x.toType(DataType.FLOAT16, false);
         }
-        return new DiagnosisOutput(model.network().forward(ps, new NDList(x), true));
+        return new DiagnosisOutput(model.network().forward(ps, new NDList(x), true, params));
     }
 
     /**

@@ -74,6 +74,29 @@ class MethodsTest {
         }
     }
 
+    /**
+     * Each image's gradient map is the one it gets alone: libtorch's one-channel input gradient was wrong for all
+     * but the first image of a batch in some calls on one CPU, so the method must not batch it.
+     */
+    @Test
+    void anImagesGradientMapDoesNotDependOnTheOtherImagesOfTheCall() {
+        float[][] x = images(16);
+        int[] t = new int[16];
+        for (int i = 0; i < t.length; i++) {
+            t[i] = i % 2;
+        }
+        try (DiagnosisModel m = model("attn-multiscale"); ModelRunner runner = new ModelRunner(m, 16);
+                ExplanationMethod e = Methods.create(Methods.GRADIENT, m, runner, MethodOptions.defaults())) {
+            for (int call = 0; call < 3; call++) {
+                float[][] together = e.explain(x, 1, SIZE, SIZE, t);
+                for (int i = 0; i < x.length; i++) {
+                    float[] alone = e.explain(new float[][] {x[i]}, 1, SIZE, SIZE, new int[] {t[i]})[0];
+                    assertArrayEquals(alone, together[i], 1e-5f, "call " + call + ", image " + i);
+                }
+            }
+        }
+    }
+
     @Test
     void lastStageGradCamEqualsTheExistingGradCam() {
         float[][] x = images(2);

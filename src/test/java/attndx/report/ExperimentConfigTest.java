@@ -85,6 +85,10 @@ class ExperimentConfigTest {
         assertEquals(100, p.schedule().warmupSteps());
         assertEquals("x.npz", p.data().path());
         assertEquals(List.of(5L), p.seeds());
+        ExperimentConfig ablation = ExperimentConfigLoader.load(Path.of("configs/faithfulness-phantom.yaml"),
+                ExperimentConfigLoader.Overrides.none()).config();
+        assertEquals(4, ablation.variants().size());
+        assertEquals(0.1, ablation.loss().lambdaMining());
     }
 
     @Test

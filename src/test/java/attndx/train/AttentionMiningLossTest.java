@@ -9,30 +9,90 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
+import ai.djl.engine.Engine;
+import ai.djl.training.GradientCollector;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisOutput;
 import org.junit.jupiter.api.Test;
 
-/** Attention mining by hand: the soft erasing mask, the probability of the finding on erased images, the objective. */
+/** Attention mining by hand: the quantile mask, the probability of the finding on erased images, the objective. */
 class AttentionMiningLossTest {
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
     }
 
+    /** The mask sigmoid((a - q) / tau) of one 2 x 2 map {4, 3, 2, 1} at threshold q (range 3, so tau = 0.15). */
+    private static float[] expected(double q) {
+        double tau = AttentionMiningLoss.SOFTNESS * 3 + 1e-6;
+        float[] want = new float[4];
+        double[] a = {4, 3, 2, 1};
+        for (int i = 0; i < 4; i++) {
+            want[i] = (float) sigmoid((a[i] - q) / tau);
+        }
+        return want;
+    }
+
     @Test
-    void erasingKeepsWhatIsNotAttendedAndRemovesThePeak() {
+    void theMaskMarksTheTopFractionOfEachImagesPixels() {
         try (NDManager m = NDManager.newBaseManager()) {
-            NDArray x = m.create(new float[] {2, 2, 2, 2}, new Shape(1, 1, 2, 2));
-            // peak 0.8 -> normalised 1, 0.4 -> 0.5 (the threshold), 0 -> 0
-            NDArray a = m.create(new float[] {0.8f, 0.4f, 0f, 0f}, new Shape(1, 1, 2, 2));
-            float[] got = AttentionMiningLoss.erase(x, a).toFloatArray();
-            float[] want = new float[4];
-            double[] normalised = {1, 0.5, 0, 0};
+            NDArray a = m.create(new float[] {4, 3, 2, 1, 4, 3, 2, 1, 4, 3, 2, 1, 4, 3, 2, 1}, new Shape(4, 1, 2, 2));
+            // 0.5: two pixels, threshold between 3 and 2; 0.25: one pixel; 0.01 and 0.99: at least one pixel, and
+            // at most all but one
+            NDArray fractions = m.create(new float[] {0.5f, 0.25f, 0.01f, 0.99f});
+            float[] got = AttentionMiningLoss.mask(a, 2, 2, fractions).toFloatArray();
+            double[] thresholds = {2.5, 3.5, 3.5, 1.5};
             for (int i = 0; i < 4; i++) {
-                want[i] = (float) (2 * (1 - sigmoid(10 * (normalised[i] - 0.5))));
+                assertArrayEquals(expected(thresholds[i]), java.util.Arrays.copyOfRange(got, 4 * i, 4 * i + 4), 1e-5f,
+                        "image " + i);
             }
-            assertArrayEquals(want, got, 1e-4f);
-            assertEquals(1.0, got[1], 1e-4, "at the threshold half of the pixel is erased");
+        }
+    }
+
+    @Test
+    void theMaskIgnoresTheMapsScaleAndTrainsOnlyItsOrder() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            NDArray fraction = m.create(new float[] {0.5f});
+            NDArray a = m.create(new float[] {4, 3, 2, 1}, new Shape(1, 1, 2, 2));
+            float[] scaled = AttentionMiningLoss.mask(a.mul(7).add(2), 2, 2, fraction).toFloatArray();
+            assertArrayEquals(expected(2.5), scaled, 1e-5f, "a map scaled and shifted marks the same pixels as much");
+            a.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray t = AttentionMiningLoss.mask(a, 2, 2, fraction);
+                gc.backward(t.get("0, 0, 0, 0"));
+            }
+            // threshold and softness carry no gradient: only the pixel itself moves its own mask value
+            double z = (4 - 2.5) / (AttentionMiningLoss.SOFTNESS * 3 + 1e-6);
+            double slope = sigmoid(z) * (1 - sigmoid(z)) / (AttentionMiningLoss.SOFTNESS * 3 + 1e-6);
+            assertArrayEquals(new float[] {(float) slope, 0, 0, 0}, a.getGradient().toFloatArray(), 1e-4f);
+        }
+    }
+
+    @Test
+    void erasingRemovesBetweenATenthAndNineTenthsOfTheImage() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            Engine.getInstance().setRandomSeed(3);
+            float[] map = new float[100];
+            for (int i = 0; i < map.length; i++) {
+                map[i] = (i * 37) % 100;
+            }
+            NDArray a = m.create(map, new Shape(1, 1, 10, 10));
+            NDArray x = m.ones(new Shape(1, 1, 10, 10));
+            for (int draw = 0; draw < 20; draw++) {
+                float[] erased = AttentionMiningLoss.erase(x, a).toFloatArray();
+                double removed = 0;
+                float lowestErased = Float.MAX_VALUE;
+                float highestKept = -Float.MAX_VALUE;
+                for (int i = 0; i < erased.length; i++) {
+                    removed += 1 - erased[i];
+                    if (erased[i] < 0.5f) {
+                        lowestErased = Math.min(lowestErased, map[i]);
+                    } else {
+                        highestKept = Math.max(highestKept, map[i]);
+                    }
+                }
+                assertTrue(lowestErased > highestKept, "the erased pixels are the map's highest");
+                assertTrue(removed >= 9 && removed <= 91, "removed " + removed + " pixels");
+            }
         }
     }
 
@@ -61,13 +121,11 @@ class AttentionMiningLossTest {
             a.setName(DiagnosisOutput.ATTENTION);
             DiagnosisOutput out = new DiagnosisOutput(new NDList(logits, a));
             NDArray erasedLogits = m.create(new float[] {0f, 0f, 0f, (float) Math.log(3)}, new Shape(2, 2));
-            erasedLogits.setName(DiagnosisOutput.LOGITS);
-            DiagnosisOutput erased = new DiagnosisOutput(new NDList(erasedLogits));
             LossConfig c = new LossConfig(0, 0, 0, 0, 0, 0, false, 2);
             TrainingObjective objective = new TrainingObjective(c, TaskType.BINARY, null);
             NDArray targets = m.create(new int[] {0, 1});
             assertTrue(objective.needsErasedPass(out));
-            LossTerms terms = objective.compute(out, targets, null, null, new TrainingObjective.ErasedPass(erased));
+            LossTerms terms = objective.compute(out, targets, null, null, new TrainingObjective.ErasedPass(erasedLogits));
             assertEquals(0.75, terms.values().get(LossTerms.MINING), 1e-5);
             float cls = new ClassificationLoss(TaskType.BINARY, 0f, 0f, null).compute(logits, targets).getFloat();
             assertEquals(cls + 2 * 0.75, terms.total().getFloat(), 1e-5);

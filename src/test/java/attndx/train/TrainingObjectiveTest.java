@@ -14,6 +14,9 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 class TrainingObjectiveTest {
+    /** The default objective without attention mining (seed Table 1), so no erased pass is needed. */
+    private static final LossConfig TABLE_1 = new LossConfig(0.01, 0.1, 1.0, 0, 0, 0, false, 0);
+
     private static final double EPS = 1e-5;
 
     private static DiagnosisOutput output(NDManager m, float[] attention) {
@@ -54,7 +57,7 @@ class TrainingObjectiveTest {
             NDArray targets = m.create(new int[] {0, 1});
             DiagnosisOutput out = output(m, new float[] {0.2f, 0.6f, 0.4f, 1.0f});
             DiagnosisOutput shifted = output(m, new float[] {0.0f, 0.6f, 0.0f, 0.8f});
-            TrainingObjective objective = new TrainingObjective(LossConfig.defaults(), TaskType.BINARY, null);
+            TrainingObjective objective = new TrainingObjective(TABLE_1, TaskType.BINARY, null);
             assertTrue(objective.needsPerturbedPass(out));
             LossTerms terms = objective.compute(out, targets,
                     new TrainingObjective.PerturbedPass(shifted, InverseMap.identity()), null);
@@ -83,7 +86,7 @@ class TrainingObjectiveTest {
             NDArray targets = m.create(new int[] {0, 1});
             float[] a = {0.2f, 0.6f, 0.4f, 1.0f};
             float[] perturbed = {0.1f, 0.6f, 0.3f, 0.8f};
-            TrainingObjective objective = new TrainingObjective(LossConfig.defaults(), TaskType.BINARY, null);
+            TrainingObjective objective = new TrainingObjective(TABLE_1, TaskType.BINARY, null);
             float full = total(m, objective, targets, a, perturbed, 1f);
             for (float c : new float[] {0.5f, 0.1f, 0.01f}) {
                 assertEquals(full, total(m, objective, targets, a, perturbed, c), 1e-4, "scale " + c);
@@ -119,7 +122,7 @@ class TrainingObjectiveTest {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray targets = m.create(new int[] {0, 1});
             DiagnosisOutput gap = output(m, null);
-            TrainingObjective objective = new TrainingObjective(LossConfig.defaults(), TaskType.BINARY, null);
+            TrainingObjective objective = new TrainingObjective(TABLE_1, TaskType.BINARY, null);
             assertTrue(!objective.needsPerturbedPass(gap));
             LossTerms terms = objective.compute(gap, targets, null, null);
             assertEquals(crossEntropy(m, targets), terms.total().getFloat(), EPS);
@@ -133,7 +136,7 @@ class TrainingObjectiveTest {
     @Test
     void missingPerturbedPassIsAnError() {
         try (NDManager m = NDManager.newBaseManager()) {
-            TrainingObjective objective = new TrainingObjective(LossConfig.defaults(), TaskType.BINARY, null);
+            TrainingObjective objective = new TrainingObjective(TABLE_1, TaskType.BINARY, null);
             DiagnosisOutput out = output(m, new float[] {0.2f, 0.6f, 0.4f, 1.0f});
             assertThrows(IllegalArgumentException.class, () -> objective.compute(out, m.create(new int[] {0, 1}), null, null));
         }
