@@ -7,14 +7,12 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import ai.djl.util.PairList;
 import attndx.core.NoGrad;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisNetwork;
 import attndx.model.DiagnosisOutput;
 import attndx.model.ImageBatches;
-import java.util.List;
 
 /**
  * The plain gradient map (Simonyan et al.): {@code max_c |d y_t / d x_c|} over the input channels of the raw
@@ -22,8 +20,6 @@ import java.util.List;
  * parameter gradients are cleared afterwards.
  */
 final class GradientMethod implements ExplanationMethod {
-    private static final PairList<String, Object> INPUT_GRADIENT =
-            new PairList<>(List.of(DiagnosisNetwork.INPUT_GRADIENT), List.of(Boolean.TRUE));
     private final DiagnosisModel model;
     private final int batchSize;
     private final ParameterGradients gradients;
@@ -50,7 +46,8 @@ final class GradientMethod implements ExplanationMethod {
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 x.setRequiresGradient(true);
                 try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
-                    NDArray y = new DiagnosisOutput(model.network().forward(ps, new NDList(x), false, INPUT_GRADIENT))
+                    NDArray y = new DiagnosisOutput(model.network().forward(ps, new NDList(x), false,
+                            DiagnosisNetwork.inputGradient()))
                             .logits();
                     float[] select = new float[b * k];
                     for (int i = 0; i < b; i++) {

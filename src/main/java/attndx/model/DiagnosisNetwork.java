@@ -60,6 +60,11 @@ public final class DiagnosisNetwork extends AbstractBlock {
      * erased images of attention mining), and the stem's convolution runs as {@link ShiftedStemConvolution}.
      */
     public static final String INPUT_GRADIENT = "input_gradient";
+
+    /** Forward params that set {@link #INPUT_GRADIENT}. */
+    public static PairList<String, Object> inputGradient() {
+        return new PairList<>(List.of(INPUT_GRADIENT), List.of(Boolean.TRUE));
+    }
     /** Name of the optional last-stage feature output. */
     public static final String FEATURES = "features";
     private static final byte VERSION = 1;

@@ -34,10 +34,6 @@ import java.util.Map;
  * extra passes and writes them back after them.
  */
 public final class TrainingStep {
-    /** The erased images' gradient reaches the attention map through them ({@link DiagnosisNetwork#INPUT_GRADIENT}). */
-    private static final PairList<String, Object> INPUT_GRADIENT =
-            new PairList<>(List.of(DiagnosisNetwork.INPUT_GRADIENT), List.of(Boolean.TRUE));
-
     private final DiagnosisModel model;
     private final ParameterStore ps;
     /** The same store when the run is mixed precision, else null. */
@@ -168,7 +164,8 @@ public final class TrainingStep {
                     // their own the model learned to answer "normal" through them (docs/faithfulness.md).
                     long b = normalised.getShape().get(0);
                     NDArray erased = AttentionMiningLoss.erase(normalised, out.attention());
-                    DiagnosisOutput both = forwardNormalised(normalised.concat(erased, 0), INPUT_GRADIENT);
+                    DiagnosisOutput both = forwardNormalised(normalised.concat(erased, 0),
+                            DiagnosisNetwork.inputGradient());
                     ep = new ErasedPass(both.logits().get(b + ":"));
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present),
