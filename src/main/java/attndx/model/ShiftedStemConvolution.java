@@ -49,7 +49,10 @@ final class ShiftedStemConvolution {
                 for (int kx = 0; kx < k; kx++) {
                     NDArray shifted = padded.get(new NDIndex(":, {}:{}, {}:{}:{}, {}:{}:{}", c, c + 1, ky,
                             ky + stride * (outH - 1) + 1, stride, kx, kx + stride * (outW - 1) + 1, stride));
-                    NDArray tap = w.get(new NDIndex(":, {}, {}, {}", c, ky, kx)).reshape(1, -1, 1, 1);
+                    NDArray weights = w.get(new NDIndex(":, {}, {}, {}", c, ky, kx));
+                    // a slice of a parameter would join the model's manager and outlive the batch
+                    weights.attach(x.getManager());
+                    NDArray tap = weights.reshape(1, -1, 1, 1);
                     NDArray term = shifted.mul(tap);
                     sum = sum == null ? term : sum.add(term);
                 }

@@ -37,13 +37,28 @@ public final class AttentionMiningLoss {
     /**
      * {@code x} (B x C x H x W, normalised) with the top fraction of the pixels of {@code attention} (B x 1 x h x w,
      * resized to H x W) erased, a fraction per image drawn uniformly from [{@value #MIN_FRACTION},
-     * {@value #MAX_FRACTION}] with the engine's random generator.
+     * {@value #MAX_FRACTION}] with the engine's random generator. With one map per class (B x K x h x w), each image's
+     * map is its label's (multi-label: the sum of its positive labels' maps).
+     *
+     * @param targets class indices (B) or multi-hot (B x K)
      */
-    public static NDArray erase(NDArray x, NDArray attention) {
+    public static NDArray erase(NDArray x, NDArray attention, NDArray targets) {
         NDManager m = x.getManager();
         NDArray fractions = m.randomUniform(MIN_FRACTION, MAX_FRACTION, new Shape(x.getShape().get(0)));
-        NDArray t = mask(attention, x.getShape().get(2), x.getShape().get(3), fractions);
+        NDArray t = mask(findingMap(attention, targets), x.getShape().get(2), x.getShape().get(3), fractions);
         return x.mul(Scalars.like(t, 1f).sub(t));
+    }
+
+    /** B x 1 x h x w: {@code attention} itself when it is one map, else each image's label's map (see {@link #erase}). */
+    static NDArray findingMap(NDArray attention, NDArray targets) {
+        long maps = attention.getShape().get(1);
+        if (maps == 1) {
+            return attention;
+        }
+        NDArray w = targets.getShape().dimension() == 1
+                ? targets.toType(DataType.INT32, false).oneHot((int) maps).toType(DataType.FLOAT32, false)
+                : targets.toType(DataType.FLOAT32, false);
+        return attention.mul(w.reshape(attention.getShape().get(0), maps, 1, 1)).sum(new int[] {1}, true);
     }
 
     /**

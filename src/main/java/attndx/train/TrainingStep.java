@@ -163,7 +163,7 @@ public final class TrainingStep {
                     // The erased images share batch norm's statistics with the clean batch: with statistics of
                     // their own the model learned to answer "normal" through them (docs/faithfulness.md).
                     long b = normalised.getShape().get(0);
-                    NDArray erased = AttentionMiningLoss.erase(normalised, out.attention());
+                    NDArray erased = AttentionMiningLoss.erase(normalised, out.attention(), y);
                     DiagnosisOutput both = forwardNormalised(normalised.concat(erased, 0),
                             DiagnosisNetwork.inputGradient());
                     ep = new ErasedPass(both.logits().get(b + ":"));

@@ -68,10 +68,10 @@ class TrainCommandTest {
         List<JsonNode> log = log(run);
         assertEquals(1, log.size());
         JsonNode loss = log.get(0).get("loss");
-        assertEquals(List.of("total", "cls", "sparse", "smooth", "cons"), names(loss));
-        // L = L_cls + 0.01 L_sparse + 0.1 L_smooth + 1.0 L_cons (Table 1), per batch and so in the mean
+        assertEquals(List.of("total", "cls", "sparse", "smooth", "cons", "mine"), names(loss));
+        // L = L_cls + 0.01 L_sparse + 0.1 L_smooth + 1.0 L_cons (Table 1) + 0.1 L_mine, per batch and so in the mean
         double expected = loss.get("cls").asDouble() + 0.01 * loss.get("sparse").asDouble()
-                + 0.1 * loss.get("smooth").asDouble() + loss.get("cons").asDouble();
+                + 0.1 * loss.get("smooth").asDouble() + loss.get("cons").asDouble() + 0.1 * loss.get("mine").asDouble();
         assertEquals(expected, loss.get("total").asDouble(), 1e-5);
         double share = log.get(0).get("dataShare").asDouble();
         assertTrue(share >= 0 && share <= 1, "dataShare " + share);
@@ -86,10 +86,11 @@ class TrainCommandTest {
 
     @Test
     void eachRegularisationTermSwitchesOffWithItsLambda() throws IOException {
-        assertEquals(0, train("plain", "--lambda-sp", "0", "--lambda-tv", "0", "--lambda-con", "0"), err.toString());
+        assertEquals(0, train("plain", "--lambda-sp", "0", "--lambda-tv", "0", "--lambda-con", "0", "--lambda-am", "0"),
+                err.toString());
         JsonNode line = log(tmp.resolve("plain")).get(0);
         assertEquals(List.of("total", "cls"), names(line.get("loss")));
-        for (String term : List.of("sparse", "smooth", "cons")) {
+        for (String term : List.of("sparse", "smooth", "cons", "mine")) {
             assertEquals("lambda = 0", line.get("skippedTerms").get(term).asText(), term);
         }
         JsonNode config = Json.read(tmp.resolve("plain/config.json"), JsonNode.class);

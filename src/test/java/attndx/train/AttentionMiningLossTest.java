@@ -78,7 +78,7 @@ class AttentionMiningLossTest {
             NDArray a = m.create(map, new Shape(1, 1, 10, 10));
             NDArray x = m.ones(new Shape(1, 1, 10, 10));
             for (int draw = 0; draw < 20; draw++) {
-                float[] erased = AttentionMiningLoss.erase(x, a).toFloatArray();
+                float[] erased = AttentionMiningLoss.erase(x, a, m.create(new int[] {1})).toFloatArray();
                 double removed = 0;
                 float lowestErased = Float.MAX_VALUE;
                 float highestKept = -Float.MAX_VALUE;
@@ -93,6 +93,21 @@ class AttentionMiningLossTest {
                 assertTrue(lowestErased > highestKept, "the erased pixels are the map's highest");
                 assertTrue(removed >= 9 && removed <= 91, "removed " + removed + " pixels");
             }
+        }
+    }
+
+    @Test
+    void withOneMapPerClassEachImageUsesItsLabelsMap() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // two images, two maps each (class 0, class 1) of 1 x 2
+            NDArray a = m.create(new float[] {1, 2, 3, 4, 5, 6, 7, 8}, new Shape(2, 2, 1, 2));
+            assertArrayEquals(new float[] {3, 4, 5, 6},
+                    AttentionMiningLoss.findingMap(a, m.create(new int[] {1, 0})).toFloatArray());
+            NDArray hot = m.create(new float[] {1, 1, 0, 1}, new Shape(2, 2));
+            assertArrayEquals(new float[] {4, 6, 7, 8}, AttentionMiningLoss.findingMap(a, hot).toFloatArray());
+            NDArray one = m.create(new float[] {1, 2}, new Shape(1, 1, 1, 2));
+            assertArrayEquals(new float[] {1, 2}, AttentionMiningLoss.findingMap(one, m.create(new int[] {1}))
+                    .toFloatArray(), "a shared map is used as it is");
         }
     }
 
