@@ -35,9 +35,11 @@ class TrainEvaluateCommandTest {
         String phantom = demo.resolve("phantom").toString();
         assertEquals(0, CliRun.run(out, "data", "phantom", "--out", phantom, "--count", "300", "--size", "32",
                 "--seed", "42"), out.toString());
+        // Table 1's objective: evaluation is under test here, and this tiny model with attention mining reached only
+        // test AUC 0.72 (interval down to 0.48) with the plain kernel set, where the assertion below needs > 0.5.
         assertEquals(0, CliRun.run(out, "train", "--data", phantom, "--width", "8", "--epochs", "8", "--batch-size",
-                "16", "--lr", "2e-3", "--schedule", "cosine", "--patience", "8", "--seed", "42", "--quiet", "--out",
-                demo.resolve("run").toString()), out.toString());
+                "16", "--lr", "2e-3", "--schedule", "cosine", "--patience", "8", "--seed", "42", "--lambda-am", "0",
+                "--quiet", "--out", demo.resolve("run").toString()), out.toString());
         int code = CliRun.run(out, "evaluate", "--model", demo.resolve("run/model").toString(), "--data", phantom,
                 "--split", "test", "--calibrate-on", "val", "--stress", "0,0.5,1", "--seed", "42");
         demoOut = out.toString();
