@@ -77,12 +77,21 @@ public final class GradCam implements AutoCloseable {
         if (targets != null && targets.length != n) {
             throw new IllegalArgumentException("targets has " + targets.length + " entries for " + n + " images");
         }
+        if (n == 1) {
+            // run as two copies (ImageBatches.batchAt)
+            GradCamMaps two = explain(new float[][] {images[0], images[0]}, channels, height, width,
+                    targets == null ? null : new int[] {targets[0], targets[0]});
+            return new GradCamMaps(new float[][] {two.maps()[0]}, height, width, new int[] {two.targets()[0]},
+                    new float[][] {two.logits()[0]}, new float[][] {two.probabilities()[0]},
+                    new float[][] {two.channelWeights()[0]});
+        }
         float[][] maps = new float[n][];
         float[][] logits = new float[n][];
         float[][] weights = new float[n][];
         int[] used = new int[n];
-        for (int start = 0; start < n; start += batchSize) {
-            int b = Math.min(batchSize, n - start);
+        int b;
+        for (int start = 0; start < n; start += b) {
+            b = ImageBatches.batchAt(n, start, batchSize);
             try (NoGrad noGrad = NoGrad.enter(); NDManager batch = model.model().getNDManager().newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);

@@ -57,10 +57,16 @@ final class StageGradCam implements ExplanationMethod {
 
     @Override
     public float[][] explain(float[][] images, int channels, int height, int width, int[] targets) {
+        if (images.length == 1) {
+            // run as two copies (ImageBatches.batchAt)
+            return new float[][] {explain(new float[][] {images[0], images[0]}, channels, height, width,
+                    new int[] {targets[0], targets[0]})[0]};
+        }
         float[][] out = new float[images.length][];
         int k = model.config().numClasses();
-        for (int start = 0; start < images.length; start += batchSize) {
-            int b = Math.min(batchSize, images.length - start);
+        int b;
+        for (int start = 0; start < images.length; start += b) {
+            b = ImageBatches.batchAt(images.length, start, batchSize);
             try (NoGrad g = NoGrad.enter(); NDManager batch = model.model().getNDManager().newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);

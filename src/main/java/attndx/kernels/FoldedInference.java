@@ -6,6 +6,7 @@ import attndx.model.Layers;
 import attndx.model.ResNetBackbone;
 import attndx.model.Subsample;
 
+import ai.djl.Device;
 import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
@@ -195,11 +196,36 @@ public final class FoldedInference implements AutoCloseable {
     }
 
     /**
+     * Whether {@code input} is a single image for libtorch's own CPU convolutions. For a batch of one on small maps
+     * libtorch leaves oneDNN for its native convolution and on the way asks NNPACK whether it runs on this CPU, which
+     * writes one warning line per convolution where it does not (a ResNet-18 forward: 23 lines). Such an image is run
+     * as a batch of two copies instead, so every batch size takes oneDNN's path and the output stays clean.
+     */
+    private boolean loneImageOnPlainKernels(NDArray input) {
+        return kernels == null && input.getShape().get(0) == 1
+                && Device.Type.CPU.equals(input.getDevice().getDeviceType());
+    }
+
+    /** The first image's part of each array, under the same names. */
+    private static NDList firstImage(NDList pair) {
+        NDList out = new NDList(pair.size());
+        for (NDArray a : pair) {
+            NDArray first = a.get("0:1");
+            first.setName(a.getName());
+            out.add(first);
+        }
+        return out;
+    }
+
+    /**
      * The network's inference outputs (as {@code forward(training = false)}, see {@link DiagnosisNetwork})
      * for a B x C x H x W input, plus the last-stage feature map named {@link DiagnosisNetwork#FEATURES} when
      * {@code withFeatures}; results belong to the input's manager.
      */
     public NDList forward(ParameterStore ps, NDArray input, boolean withFeatures) {
+        if (loneImageOnPlainKernels(input)) {
+            return firstImage(forward(ps, input.concat(input, 0), withFeatures));
+        }
         try (NoGrad noGrad = NoGrad.enter()) {
             NDList features = stageFeatures(ps, input);
             NDList out = network.head(ps, features, input.getShape(), false);
@@ -220,6 +246,9 @@ public final class FoldedInference implements AutoCloseable {
      * the input's manager.
      */
     public NDList stageFeatures(ParameterStore ps, NDArray input) {
+        if (loneImageOnPlainKernels(input)) {
+            return firstImage(stageFeatures(ps, input.concat(input, 0)));
+        }
         try (NoGrad noGrad = NoGrad.enter()) {
             if (kernels == null || input.getDataType() != DataType.FLOAT32) {
                 return network.backbone().stageFeatures(input, (block, x) -> run(ps, block, x),

@@ -30,6 +30,17 @@ public final class ImageBatches {
         return manager.create(flat, new Shape(count, channels, height, width));
     }
 
+    /**
+     * The size of the batch that starts at image {@code start} of {@code n}: at most {@code batchSize}, one less
+     * when that would leave a last batch of a single image (which then gets two). libtorch runs a batch of one on its
+     * native convolutions for some layers, which ask NNPACK first and print a warning per layer on CPUs NNPACK does
+     * not support; callers run a lone image as two copies for the same reason.
+     */
+    public static int batchAt(int n, int start, int batchSize) {
+        int b = Math.min(batchSize, n - start);
+        return n - start - b == 1 && b > 2 ? b - 1 : b;
+    }
+
     /** Splits {@code flat}, the rows of {@code count} images, into {@code into[start] .. into[start + count - 1]}. */
     public static void splitRows(float[] flat, float[][] into, int start, int count) {
         int per = flat.length / count;

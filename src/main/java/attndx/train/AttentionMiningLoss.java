@@ -10,19 +10,21 @@ import attndx.data.TaskType;
 import attndx.model.SpatialMaps;
 
 /**
- * Attention mining: the image with the most attended part of it erased must no longer show the finding. The idea is
- * GAIN's (Li et al. 2018); the mask is not. GAIN erases where the peak-normalised map exceeds a fixed threshold, so
- * the erased area is whatever the map's shape makes it. Here each image gets a random fraction k in
- * [{@value #MIN_FRACTION}, {@value #MAX_FRACTION}] and the mask erases the top k of the map's pixels at input
- * resolution, which is one point of the deletion curve: {@code T = sigmoid((A - q) / tau)} with q between the
- * k-th and (k+1)-th highest values of A and tau = {@value #SOFTNESS} of the map's range (q and tau carry no
- * gradient, so only the order of A around q is trained, not its scale). The erased image is {@code x (1 - T)} in
- * normalised intensities (0 there is the deletion check's fill), and {@code L_mine} = the mean probability, on erased
- * images, of each finding the image has (single-label: its label when it is not class 0, the "normal" class by
- * convention; multi-label: each positive label). Images without a finding do not count: erasing "normal" evidence
- * has no meaning. The gradient reaches the map through the erased images (the trainer runs that pass with
- * {@code DiagnosisNetwork.INPUT_GRADIENT}). On PneumoniaMNIST the attention of models trained with it deleted faster
- * than a random map and the centre prior in every run (docs/faithfulness.md).
+ * Attention mining: the most attended part of an image must hold the evidence for its label: without it the label must
+ * go, with it alone the label must stay. The idea of erasing the attended part is GAIN's (Li et al. 2018); the mask and the kept image are not. GAIN erases where the peak-normalised map
+ * exceeds a fixed threshold, so the erased area is whatever the map's shape makes it. Here each image gets a random
+ * fraction k in [{@value #MIN_FRACTION}, {@value #MAX_FRACTION}] and the mask marks the top k of the map's pixels at
+ * input resolution: {@code T = sigmoid((A - q) / tau)} with q between the k-th and (k+1)-th highest values of A and
+ * tau = {@value #SOFTNESS} of the map's range (q and tau carry no gradient, so only the order of A around q is
+ * trained, not its scale). Two images come from each: the erased {@code x (1 - T)} and the kept {@code x T}, in
+ * normalised intensities (0 there is the deletion check's fill): one point of the deletion and one of the insertion
+ * curve. The erased image of a finding must lose it (its probability is the loss); the erased image of a normal
+ * (class 0) image must no longer be surely normal (its probability above chance, 1/K, is the loss: asking it to look
+ * abnormal helped on chest X-rays, where erasing dark lung fields with the mean grey brightens them, but broke the
+ * classifier on the phantom, where erasing can only flatten; asking nothing left the normal images' maps untrained);
+ * the kept image of every image must keep its label (1 - its probability). The gradient reaches the map through
+ * both images (the trainer runs that pass with {@code DiagnosisNetwork.INPUT_GRADIENT}). docs/faithfulness.md has
+ * the measurements.
  */
 public final class AttentionMiningLoss {
     /** The smallest fraction of pixels erased. */
@@ -36,17 +38,18 @@ public final class AttentionMiningLoss {
 
     /**
      * {@code x} (B x C x H x W, normalised) with the top fraction of the pixels of {@code attention} (B x 1 x h x w,
-     * resized to H x W) erased, a fraction per image drawn uniformly from [{@value #MIN_FRACTION},
-     * {@value #MAX_FRACTION}] with the engine's random generator. With one map per class (B x K x h x w), each image's
-     * map is its label's (multi-label: the sum of its positive labels' maps).
+     * resized to H x W) erased, followed by {@code x} with only those pixels kept: 2B images, the erased first. The
+     * fraction is drawn per image uniformly from [{@value #MIN_FRACTION}, {@value #MAX_FRACTION}] with the engine's
+     * random generator. With one map per class (B x K x h x w), each image's map is its label's (multi-label: the sum
+     * of its positive labels' maps).
      *
      * @param targets class indices (B) or multi-hot (B x K)
      */
-    public static NDArray erase(NDArray x, NDArray attention, NDArray targets) {
+    public static NDArray erasedAndKept(NDArray x, NDArray attention, NDArray targets) {
         NDManager m = x.getManager();
         NDArray fractions = m.randomUniform(MIN_FRACTION, MAX_FRACTION, new Shape(x.getShape().get(0)));
         NDArray t = mask(findingMap(attention, targets), x.getShape().get(2), x.getShape().get(3), fractions);
-        return x.mul(Scalars.like(t, 1f).sub(t));
+        return x.mul(Scalars.like(t, 1f).sub(t)).concat(x.mul(t), 0);
     }
 
     /** B x 1 x h x w: {@code attention} itself when it is one map, else each image's label's map (see {@link #erase}). */
@@ -83,22 +86,36 @@ public final class AttentionMiningLoss {
     }
 
     /**
-     * L_mine from the logits on erased images and the batch's targets (class indices B, or multi-hot B x K); 0 when
-     * no image of the batch has a finding.
+     * L_mine from the logits on erased and on kept images (B x K each, in the order of {@link #erasedAndKept}) and
+     * the batch's targets (class indices B, or multi-hot B x K): the mean over the counted labels of
+     * {@code P(label | erased) + 1 - P(label | kept)} for a finding and {@code max(0, P(label | erased) - 1/K) + 1 -
+     * P(label | kept)} for class 0. Single-label: every image's label counts, and it is a finding unless it is class
+     * 0; multi-label: each positive label counts and is a finding. 0 when nothing counts.
      */
-    public static NDArray compute(NDArray erasedLogits, NDArray targets, TaskType task) {
-        NDArray probability;
-        NDArray finding;
+    public static NDArray compute(NDArray erasedLogits, NDArray keptLogits, NDArray targets, TaskType task) {
+        NDArray counted;
+        NDArray findings;
+        NDArray erased;
+        NDArray kept;
         if (task == TaskType.MULTILABEL) {
-            finding = targets.toType(DataType.FLOAT32, false);
-            probability = Activation.sigmoid(erasedLogits).mul(finding);
+            counted = targets.toType(DataType.FLOAT32, false);
+            findings = counted;
+            erased = Activation.sigmoid(erasedLogits);
+            kept = Activation.sigmoid(keptLogits);
         } else {
             NDArray labels = targets.toType(DataType.INT32, false);
-            NDArray oneHot = labels.oneHot((int) erasedLogits.getShape().get(1)).toType(DataType.FLOAT32, false);
-            finding = labels.gt(0).toType(DataType.FLOAT32, false);
-            probability = erasedLogits.softmax(1).mul(oneHot).sum(new int[] {1}).mul(finding);
+            counted = labels.oneHot((int) erasedLogits.getShape().get(1)).toType(DataType.FLOAT32, false);
+            findings = counted.mul(labels.gt(0).toType(DataType.FLOAT32, false).reshape(-1, 1));
+            erased = erasedLogits.softmax(1);
+            kept = keptLogits.softmax(1);
         }
-        NDArray count = finding.sum();
-        return probability.sum().div(count.add(Scalars.like(count, 1e-6f)));
+        NDArray terms = erased.mul(findings).add(Scalars.like(kept, 1f).sub(kept).mul(counted));
+        if (task != TaskType.MULTILABEL) {
+            NDArray normals = counted.sub(findings);
+            float chance = 1f / erasedLogits.getShape().get(1);
+            terms = terms.add(erased.sub(Scalars.like(erased, chance)).maximum(0f).mul(normals));
+        }
+        NDArray count = counted.sum();
+        return terms.sum().div(count.add(Scalars.like(count, 1e-6f)));
     }
 }

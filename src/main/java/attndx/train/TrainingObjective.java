@@ -47,11 +47,13 @@ public final class TrainingObjective {
     public record PerturbedPass(DiagnosisOutput output, InverseMap inverse) {}
 
     /**
-     * The forward pass on the images with their attended region erased, for L_mine.
+     * The forward pass for L_mine, in the same gradient scope as the clean one.
      *
-     * @param logits the model's logits on {@link AttentionMiningLoss#erase}d images, in the same gradient scope
+     * @param erasedLogits the model's logits on the images with their attended part erased
+     * @param keptLogits the model's logits on the images with only their attended part kept (both from
+     *     {@link AttentionMiningLoss#erasedAndKept})
      */
-    public record ErasedPass(NDArray logits) {}
+    public record MiningPass(NDArray erasedLogits, NDArray keptLogits) {}
 
     /**
      * Segmentation targets of a batch.
@@ -92,12 +94,12 @@ public final class TrainingObjective {
         return config.lambdaConsistency() > 0 && output.attention() != null;
     }
 
-    /** Whether the trainer must run the pass on erased images ({@link ErasedPass}) for this model's output. */
-    public boolean needsErasedPass(DiagnosisOutput output) {
+    /** Whether the trainer must run the pass on erased and kept images ({@link MiningPass}) for this model's output. */
+    public boolean needsMiningPass(DiagnosisOutput output) {
         return config.lambdaMining() > 0 && output.attention() != null;
     }
 
-    /** {@link #compute(DiagnosisOutput, NDArray, PerturbedPass, MaskTargets, ErasedPass)} without attention mining. */
+    /** {@link #compute(DiagnosisOutput, NDArray, PerturbedPass, MaskTargets, MiningPass)} without attention mining. */
     public LossTerms compute(DiagnosisOutput output, NDArray targets, PerturbedPass perturbed, MaskTargets masks) {
         return compute(output, targets, perturbed, masks, null);
     }
@@ -109,10 +111,10 @@ public final class TrainingObjective {
      * @param targets class indices (B) or multi-hot (B x K)
      * @param perturbed the pass on T(x); required when {@link #needsPerturbedPass} is true, else ignored
      * @param masks segmentation targets, or null when the batch has none
-     * @param erased the pass on erased images; required when {@link #needsErasedPass} is true, else ignored
+     * @param mined the pass on erased and kept images; required when {@link #needsMiningPass} is true, else ignored
      */
     public LossTerms compute(DiagnosisOutput output, NDArray targets, PerturbedPass perturbed, MaskTargets masks,
-            ErasedPass erased) {
+            MiningPass mined) {
         Map<String, NDArray> terms = new LinkedHashMap<>();
         Map<String, String> skipped = new LinkedHashMap<>();
         NDArray total = classification.compute(output.logits(), targets);
@@ -125,7 +127,7 @@ public final class TrainingObjective {
         total = addAttentionTerm(total, terms, skipped, LossTerms.CONSISTENCY, config.lambdaConsistency(), a,
                 () -> consistency(a, perturbed));
         total = addAttentionTerm(total, terms, skipped, LossTerms.MINING, config.lambdaMining(), a,
-                () -> mining(erased, targets));
+                () -> mining(mined, targets));
         return new LossTerms(addSegmentation(total, terms, skipped, output, masks), terms, skipped);
     }
 
@@ -138,12 +140,12 @@ public final class TrainingObjective {
         return ConsistencyLoss.compute(reference, perturbed.inverse().toReference(mapped));
     }
 
-    private NDArray mining(ErasedPass erased, NDArray targets) {
-        if (erased == null) {
+    private NDArray mining(MiningPass mined, NDArray targets) {
+        if (mined == null) {
             throw new IllegalArgumentException("lambdaMining > 0 and the model has attention: pass the model's output"
-                    + " on the erased images (see needsErasedPass)");
+                    + " on the erased and kept images (see needsMiningPass)");
         }
-        return AttentionMiningLoss.compute(erased.logits(), targets, task);
+        return AttentionMiningLoss.compute(mined.erasedLogits(), mined.keptLogits(), targets, task);
     }
 
     /**

@@ -20,7 +20,7 @@ import attndx.model.DiagnosisOutput;
 import attndx.model.ModelConfig;
 import attndx.model.ModelFactory;
 import attndx.train.Augmenter.Augmented;
-import attndx.train.TrainingObjective.ErasedPass;
+import attndx.train.TrainingObjective.MiningPass;
 import attndx.train.TrainingObjective.MaskTargets;
 import attndx.train.TrainingObjective.PerturbedPass;
 import java.util.List;
@@ -28,8 +28,8 @@ import java.util.Map;
 
 /**
  * One optimisation step of Algorithm 1 (seed section 5.7): augment x, forward x, forward a
- * perturbed T(x) when the consistency term needs it and the erased x when attention mining does, compute the full
- * objective, back-propagate and update. The step's arrays live in a sub-manager closed before it returns. Batch
+ * perturbed T(x) when the consistency term needs it and the erased and kept x when attention mining does, compute
+ * the full objective, back-propagate and update. The step's arrays live in a sub-manager closed before it returns. Batch
  * norm's running statistics are those of the clean pass only: {@link RunningStatistics} saves them before the
  * extra passes and writes them back after them.
  */
@@ -155,21 +155,21 @@ public final class TrainingStep {
                     clean = runningStatistics.save(bm);
                     pp = new PerturbedPass(forward(pb.images()), pb.inverse());
                 }
-                ErasedPass ep = null;
-                if (objective.needsErasedPass(out)) {
+                MiningPass mp = null;
+                if (objective.needsMiningPass(out)) {
                     if (clean == null) {
                         clean = runningStatistics.save(bm);
                     }
-                    // The erased images share batch norm's statistics with the clean batch: with statistics of
-                    // their own the model learned to answer "normal" through them (docs/faithfulness.md).
+                    // The erased and kept images share batch norm's statistics with the clean batch: with statistics
+                    // of their own the model learned to answer "normal" through them (docs/faithfulness.md).
                     long b = normalised.getShape().get(0);
-                    NDArray erased = AttentionMiningLoss.erase(normalised, out.attention(), y);
-                    DiagnosisOutput both = forwardNormalised(normalised.concat(erased, 0),
-                            DiagnosisNetwork.inputGradient());
-                    ep = new ErasedPass(both.logits().get(b + ":"));
+                    NDArray mined = AttentionMiningLoss.erasedAndKept(normalised, out.attention(), y);
+                    NDArray logits = forwardNormalised(normalised.concat(mined, 0), DiagnosisNetwork.inputGradient())
+                            .logits();
+                    mp = new MiningPass(logits.get(b + ":" + 2 * b), logits.get(2 * b + ":"));
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present),
-                        ep);
+                        mp);
                 NDArray total = lt.total();
                 gc.backward(mixed == null ? total : total.mul(Scalars.like(total, mixed.scaler().scale())));
                 values = lt.values();

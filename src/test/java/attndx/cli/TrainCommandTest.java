@@ -69,9 +69,9 @@ class TrainCommandTest {
         assertEquals(1, log.size());
         JsonNode loss = log.get(0).get("loss");
         assertEquals(List.of("total", "cls", "sparse", "smooth", "cons", "mine"), names(loss));
-        // L = L_cls + 0.01 L_sparse + 0.1 L_smooth + 1.0 L_cons (Table 1) + 0.1 L_mine, per batch and so in the mean
+        // L = L_cls + 0.01 L_sparse + 0.1 L_smooth + 1.0 L_cons (Table 1) + 0.2 L_mine, per batch and so in the mean
         double expected = loss.get("cls").asDouble() + 0.01 * loss.get("sparse").asDouble()
-                + 0.1 * loss.get("smooth").asDouble() + loss.get("cons").asDouble() + 0.1 * loss.get("mine").asDouble();
+                + 0.1 * loss.get("smooth").asDouble() + loss.get("cons").asDouble() + 0.2 * loss.get("mine").asDouble();
         assertEquals(expected, loss.get("total").asDouble(), 1e-5);
         double share = log.get(0).get("dataShare").asDouble();
         assertTrue(share >= 0 && share <= 1, "dataShare " + share);

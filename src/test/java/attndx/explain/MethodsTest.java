@@ -98,6 +98,29 @@ class MethodsTest {
     }
 
     @Test
+    void gradCamOfALoneImageOrOfALastBatchOfOneEqualsItsMapInALargerBatch() {
+        float[][] x = images(5);
+        int[] t = {1, 0, 1, 0, 1};
+        try (DiagnosisModel m = model("attn-multiscale"); GradCam batched = new GradCam(m, 8);
+                GradCam byFour = new GradCam(m, 4);
+                ExplanationMethod stage = Methods.create(Methods.GRADCAM, m, null, MethodOptions.defaults())) {
+            GradCamMaps together = batched.explain(x, 1, SIZE, SIZE, t);
+            // 5 images in batches of at most 4 run as 3 + 2, never 4 + 1
+            GradCamMaps fours = byFour.explain(x, 1, SIZE, SIZE, t);
+            float[][] stageTogether = stage.explain(x, 1, SIZE, SIZE, t);
+            for (int i = 0; i < x.length; i++) {
+                assertArrayEquals(together.maps()[i], fours.maps()[i], 1e-4f, "image " + i + " in batches of four");
+                GradCamMaps alone = batched.explain(new float[][] {x[i]}, 1, SIZE, SIZE, new int[] {t[i]});
+                assertEquals(1, alone.maps().length);
+                assertArrayEquals(together.maps()[i], alone.maps()[0], 1e-4f, "image " + i + " alone");
+                assertArrayEquals(together.logits()[i], alone.logits()[0], 1e-4f, "image " + i + " alone");
+                assertArrayEquals(stageTogether[i], stage.explain(new float[][] {x[i]}, 1, SIZE, SIZE,
+                        new int[] {t[i]})[0], 1e-4f, "stage Grad-CAM of image " + i + " alone");
+            }
+        }
+    }
+
+    @Test
     void lastStageGradCamEqualsTheExistingGradCam() {
         float[][] x = images(2);
         try (DiagnosisModel m = model("attn-multiscale"); GradCam ref = new GradCam(m, 8);

@@ -148,6 +148,8 @@ class FoldedInferenceTest {
                 // The same snapshot serves another batch size.
                 NDList first = folded.forward(new ParameterStore(batch, false), x.get("0:1"), true);
                 for (int i = 0; i < plain.size(); i++) {
+                    assertEquals(plain.get(i).getName(), first.get(i).getName());
+                    assertEquals(1, first.get(i).getShape().get(0), plain.get(i).getName() + ": one image");
                     NetworkFixtures.assertClose(plain.get(i).get("0:1").toFloatArray(), first.get(i).toFloatArray(),
                             plain.get(i).getName() + " of the first image alone");
                 }

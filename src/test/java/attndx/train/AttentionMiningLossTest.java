@@ -15,7 +15,7 @@ import attndx.data.TaskType;
 import attndx.model.DiagnosisOutput;
 import org.junit.jupiter.api.Test;
 
-/** Attention mining by hand: the quantile mask, the probability of the finding on erased images, the objective. */
+/** Attention mining by hand: the quantile mask, the erased and kept images, the term, the objective. */
 class AttentionMiningLossTest {
     private static double sigmoid(double z) {
         return 1 / (1 + Math.exp(-z));
@@ -68,7 +68,7 @@ class AttentionMiningLossTest {
     }
 
     @Test
-    void erasingRemovesBetweenATenthAndNineTenthsOfTheImage() {
+    void erasingRemovesBetweenATenthAndNineTenthsOfTheImageAndKeepingKeepsJustThat() {
         try (NDManager m = NDManager.newBaseManager()) {
             Engine.getInstance().setRandomSeed(3);
             float[] map = new float[100];
@@ -76,15 +76,24 @@ class AttentionMiningLossTest {
                 map[i] = (i * 37) % 100;
             }
             NDArray a = m.create(map, new Shape(1, 1, 10, 10));
-            NDArray x = m.ones(new Shape(1, 1, 10, 10));
+            float[] image = new float[100];
+            for (int i = 0; i < image.length; i++) {
+                image[i] = 1 + i % 7;
+            }
+            NDArray x = m.create(image, new Shape(1, 1, 10, 10));
             for (int draw = 0; draw < 20; draw++) {
-                float[] erased = AttentionMiningLoss.erase(x, a, m.create(new int[] {1})).toFloatArray();
+                NDArray both = AttentionMiningLoss.erasedAndKept(x, a, m.create(new int[] {1}));
+                assertEquals(new Shape(2, 1, 10, 10), both.getShape());
+                float[] erased = both.get(0).toFloatArray();
+                float[] kept = both.get(1).toFloatArray();
                 double removed = 0;
                 float lowestErased = Float.MAX_VALUE;
                 float highestKept = -Float.MAX_VALUE;
                 for (int i = 0; i < erased.length; i++) {
-                    removed += 1 - erased[i];
-                    if (erased[i] < 0.5f) {
+                    assertEquals(image[i], erased[i] + kept[i], 1e-5, "the two images split pixel " + i);
+                    double share = 1 - erased[i] / image[i];
+                    removed += share;
+                    if (share > 0.5) {
                         lowestErased = Math.min(lowestErased, map[i]);
                     } else {
                         highestKept = Math.max(highestKept, map[i]);
@@ -112,38 +121,51 @@ class AttentionMiningLossTest {
     }
 
     @Test
-    void theTermIsTheMeanProbabilityOfEachFindingOnErasedImages() {
+    void theTermIsTheFindingsProbabilityOrTheNormalsExcessOverChanceOnErasedImagesPlusTheShortfallOnKeptOnes() {
         try (NDManager m = NDManager.newBaseManager()) {
-            // labels 1, 0, 1: the normal image does not count; p(1) = 0.5 and 0.75
-            NDArray logits = m.create(new float[] {0, 0, 5, 0, 0, (float) Math.log(3)}, new Shape(3, 2));
-            assertEquals(0.625, AttentionMiningLoss.compute(logits, m.create(new int[] {1, 0, 1}), TaskType.BINARY)
-                    .getFloat(), 1e-5);
-            assertEquals(0, AttentionMiningLoss.compute(logits, m.create(new int[] {0, 0, 0}), TaskType.BINARY)
-                    .getFloat(), 1e-5, "no finding in the batch: nothing to mine");
-            NDArray multi = m.create(new float[] {0, 9, 9, (float) Math.log(3)}, new Shape(2, 2));
+            // labels 1, 0, 1; erased: p(label) = 0.5, 1 / (1 + e^-5) (normal: only its excess over chance, 0.5,
+            // counts), 0.75; kept: p(label) = 0.75, 0.5, 1 / (1 + e^-9)
+            NDArray erased = m.create(new float[] {0, 0, 5, 0, 0, (float) Math.log(3)}, new Shape(3, 2));
+            NDArray kept = m.create(new float[] {0, (float) Math.log(3), 0, 0, 0, 9}, new Shape(3, 2));
+            double want = (0.5 + (sigmoid(5) - 0.5) + 0.75 + 0.25 + 0.5 + (1 - sigmoid(9))) / 3;
+            assertEquals(want, AttentionMiningLoss.compute(erased, kept, m.create(new int[] {1, 0, 1}),
+                    TaskType.BINARY).getFloat(), 1e-5);
+            NDArray keptNormal = m.create(new float[] {0, 0, 0, (float) Math.log(3)}, new Shape(2, 2));
+            assertEquals((0 + (sigmoid(5) - 0.5) + 0.5 + 0.75) / 2, AttentionMiningLoss.compute(erased.get("0:2"),
+                    keptNormal, m.create(new int[] {0, 0}), TaskType.BINARY).getFloat(), 1e-5,
+                    "normal images: erased at chance costs nothing, above it the excess; kept: 1 - 0.5 and 1 - 0.25");
+            // multi-label: each positive label's sigmoid on the erased image and 1 - it on the kept one
+            NDArray multiErased = m.create(new float[] {0, 9, 9, (float) Math.log(3)}, new Shape(2, 2));
+            NDArray multiKept = m.create(new float[] {(float) Math.log(3), -9, -9, 0}, new Shape(2, 2));
             NDArray hot = m.create(new float[] {1, 0, 0, 1}, new Shape(2, 2));
-            assertEquals(0.625, AttentionMiningLoss.compute(multi, hot, TaskType.MULTILABEL).getFloat(), 1e-5,
-                    "each positive label's sigmoid");
+            assertEquals((0.5 + 0.75 + 0.25 + 0.5) / 2, AttentionMiningLoss.compute(multiErased, multiKept, hot,
+                    TaskType.MULTILABEL).getFloat(), 1e-5);
+            NDArray none = m.zeros(new Shape(2, 2));
+            assertEquals(0, AttentionMiningLoss.compute(multiErased, multiKept, none, TaskType.MULTILABEL).getFloat(),
+                    1e-5, "no positive label in the batch: nothing to mine");
         }
     }
 
     @Test
-    void theObjectiveAddsItWithItsWeightAndNeedsTheErasedPass() {
+    void theObjectiveAddsItWithItsWeightAndNeedsTheMiningPass() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = m.create(new float[] {2f, 0f, 0f, 1f}, new Shape(2, 2));
             logits.setName(DiagnosisOutput.LOGITS);
             NDArray a = m.create(new float[] {0.2f, 0.6f, 0.4f, 1.0f}, new Shape(2, 1, 1, 2));
             a.setName(DiagnosisOutput.ATTENTION);
             DiagnosisOutput out = new DiagnosisOutput(new NDList(logits, a));
+            // labels 0, 1: erased p(label) = 0.5 (normal at chance: 0), 0.75; kept p(label) = 0.5, 0.75
             NDArray erasedLogits = m.create(new float[] {0f, 0f, 0f, (float) Math.log(3)}, new Shape(2, 2));
             LossConfig c = new LossConfig(0, 0, 0, 0, 0, 0, false, 2);
             TrainingObjective objective = new TrainingObjective(c, TaskType.BINARY, null);
             NDArray targets = m.create(new int[] {0, 1});
-            assertTrue(objective.needsErasedPass(out));
-            LossTerms terms = objective.compute(out, targets, null, null, new TrainingObjective.ErasedPass(erasedLogits));
-            assertEquals(0.75, terms.values().get(LossTerms.MINING), 1e-5);
+            assertTrue(objective.needsMiningPass(out));
+            LossTerms terms = objective.compute(out, targets, null, null,
+                    new TrainingObjective.MiningPass(erasedLogits, erasedLogits));
+            double mine = (0.75 + 0.5 + 0.25) / 2;
+            assertEquals(mine, terms.values().get(LossTerms.MINING), 1e-5);
             float cls = new ClassificationLoss(TaskType.BINARY, 0f, 0f, null).compute(logits, targets).getFloat();
-            assertEquals(cls + 2 * 0.75, terms.total().getFloat(), 1e-5);
+            assertEquals(cls + 2 * mine, terms.total().getFloat(), 1e-5);
             assertThrows(IllegalArgumentException.class, () -> objective.compute(out, targets, null, null));
         }
     }
