@@ -11,11 +11,12 @@ import attndx.model.SpatialMaps;
 
 /**
  * Attention mining: the most attended part of an image must hold the evidence for its label: without it the label must
- * go, with it alone the label must stay. The idea of erasing the attended part is GAIN's (Li et al. 2018); the mask and the kept image are not. GAIN erases where the peak-normalised map
- * exceeds a fixed threshold, so the erased area is whatever the map's shape makes it. Here each image gets a random
- * fraction k in [{@value #MIN_FRACTION}, {@value #MAX_FRACTION}] and the mask marks the top k of the map's pixels at
- * input resolution: {@code T = sigmoid((A - q) / tau)} with q between the k-th and (k+1)-th highest values of A and
- * tau = {@value #SOFTNESS} of the map's range (q and tau carry no gradient, so only the order of A around q is
+ * go, with it alone the label must stay. The idea of erasing the attended part is GAIN's (Li et al. 2018); the mask
+ * and the kept image are not. GAIN erases where the peak-normalised map exceeds a fixed threshold, so the erased area
+ * is whatever the map's shape makes it. Here each image gets a random fraction k in [{@value #MIN_FRACTION},
+ * {@value #MAX_FRACTION}] and the mask marks the top k of the map's pixels at input resolution:
+ * {@code T = sigmoid((A - q) / tau)} with q between the k-th and (k+1)-th highest values of A and tau =
+ * {@value #SOFTNESS} of the map's range (q and tau carry no gradient, so only the order of A around q is
  * trained, not its scale). Two images come from each: the erased {@code x (1 - T)} and the kept {@code x T}, in
  * normalised intensities (0 there is the deletion check's fill): one point of the deletion and one of the insertion
  * curve. The erased image of a finding must lose it (its probability is the loss); the erased image of a normal
@@ -52,7 +53,10 @@ public final class AttentionMiningLoss {
         return x.mul(Scalars.like(t, 1f).sub(t)).concat(x.mul(t), 0);
     }
 
-    /** B x 1 x h x w: {@code attention} itself when it is one map, else each image's label's map (see {@link #erase}). */
+    /**
+     * B x 1 x h x w: {@code attention} itself when it is one map, else each image's label's map (see
+     * {@link #erasedAndKept}).
+     */
     static NDArray findingMap(NDArray attention, NDArray targets) {
         long maps = attention.getShape().get(1);
         if (maps == 1) {

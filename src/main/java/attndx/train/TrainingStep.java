@@ -29,8 +29,8 @@ import java.util.Map;
 /**
  * One optimisation step of Algorithm 1 (seed section 5.7): augment x, forward x, forward a
  * perturbed T(x) when the consistency term needs it and the erased and kept x when attention mining does, compute
- * the full objective, back-propagate and update. The step's arrays live in a sub-manager closed before it returns. Batch
- * norm's running statistics are those of the clean pass only: {@link RunningStatistics} saves them before the
+ * the full objective, back-propagate and update. The step's arrays live in a sub-manager closed before it returns.
+ * Batch norm's running statistics are those of the clean pass only: {@link RunningStatistics} saves them before the
  * extra passes and writes them back after them.
  */
 public final class TrainingStep {

@@ -31,7 +31,8 @@ class FaithfulAttentionTest {
     @Test
     void defaultObjectivesAttentionPointsIntoTheLesionsAndDeletesFasterThanRandom() throws IOException {
         String yaml = Files.readString(Path.of("configs/faithfulness-phantom.yaml"))
-                .replace("variants: [gap, attn-single, attn-multiscale, attn-multiscale-cons]", "variants: [attn-multiscale]")
+                .replace("variants: [gap, attn-single, attn-multiscale, attn-multiscale-cons]",
+                        "variants: [attn-multiscale]")
                 .replace("loss:\n  lambdaMining: 0.2\n", "")
                 .replace("checks: [faithfulness, localisation, stability]", "checks: [faithfulness, localisation]")
                 .replace("seeds: [1, 2]", "seeds: [1]");
