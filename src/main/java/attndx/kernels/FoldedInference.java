@@ -1,6 +1,7 @@
 package attndx.kernels;
 
 import attndx.model.DiagnosisNetwork;
+import attndx.model.ImageBatches;
 import attndx.model.JoinBlock;
 import attndx.model.Layers;
 import attndx.model.ResNetBackbone;
@@ -206,17 +207,6 @@ public final class FoldedInference implements AutoCloseable {
                 && Device.Type.CPU.equals(input.getDevice().getDeviceType());
     }
 
-    /** The first image's part of each array, under the same names. */
-    private static NDList firstImage(NDList pair) {
-        NDList out = new NDList(pair.size());
-        for (NDArray a : pair) {
-            NDArray first = a.get("0:1");
-            first.setName(a.getName());
-            out.add(first);
-        }
-        return out;
-    }
-
     /**
      * The network's inference outputs (as {@code forward(training = false)}, see {@link DiagnosisNetwork})
      * for a B x C x H x W input, plus the last-stage feature map named {@link DiagnosisNetwork#FEATURES} when
@@ -224,7 +214,7 @@ public final class FoldedInference implements AutoCloseable {
      */
     public NDList forward(ParameterStore ps, NDArray input, boolean withFeatures) {
         if (loneImageOnPlainKernels(input)) {
-            return firstImage(forward(ps, input.concat(input, 0), withFeatures));
+            return ImageBatches.firstImage(forward(ps, input.concat(input, 0), withFeatures));
         }
         try (NoGrad noGrad = NoGrad.enter()) {
             NDList features = stageFeatures(ps, input);
@@ -247,7 +237,7 @@ public final class FoldedInference implements AutoCloseable {
      */
     public NDList stageFeatures(ParameterStore ps, NDArray input) {
         if (loneImageOnPlainKernels(input)) {
-            return firstImage(stageFeatures(ps, input.concat(input, 0)));
+            return ImageBatches.firstImage(stageFeatures(ps, input.concat(input, 0)));
         }
         try (NoGrad noGrad = NoGrad.enter()) {
             if (kernels == null || input.getDataType() != DataType.FLOAT32) {

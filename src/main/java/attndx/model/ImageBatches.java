@@ -1,11 +1,12 @@
 package attndx.model;
 
 import ai.djl.ndarray.NDArray;
+import ai.djl.ndarray.NDList;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import java.util.Arrays;
 
-/** Preprocessed images (one C*H*W array each) as one B x C x H x W engine array. */
+/** Batches of preprocessed images (one C*H*W array each): built as B x C x H x W engine arrays, sized, split back. */
 public final class ImageBatches {
     private ImageBatches() {}
 
@@ -39,6 +40,17 @@ public final class ImageBatches {
     public static int batchAt(int n, int start, int batchSize) {
         int b = Math.min(batchSize, n - start);
         return n - start - b == 1 && b > 2 ? b - 1 : b;
+    }
+
+    /** The first image's part of each array of a batch, under the same names. */
+    public static NDList firstImage(NDList batch) {
+        NDList out = new NDList(batch.size());
+        for (NDArray a : batch) {
+            NDArray first = a.get("0:1");
+            first.setName(a.getName());
+            out.add(first);
+        }
+        return out;
     }
 
     /** Splits {@code flat}, the rows of {@code count} images, into {@code into[start] .. into[start + count - 1]}. */
