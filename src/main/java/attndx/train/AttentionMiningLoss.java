@@ -117,7 +117,8 @@ public final class AttentionMiningLoss {
         if (task != TaskType.MULTILABEL) {
             NDArray normals = counted.sub(findings);
             float chance = 1f / erasedLogits.getShape().get(1);
-            terms = terms.add(erased.sub(Scalars.like(erased, chance)).maximum(0f).mul(normals));
+            // relu, not maximum(0f): DJL's Number overloads hand autograd a tensor over a Java buffer (Scalars)
+            terms = terms.add(Activation.relu(erased.sub(Scalars.like(erased, chance))).mul(normals));
         }
         NDArray count = counted.sum();
         return terms.sum().div(count.add(Scalars.like(count, 1e-6f)));

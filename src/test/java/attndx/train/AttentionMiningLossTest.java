@@ -147,6 +147,24 @@ class AttentionMiningLossTest {
     }
 
     @Test
+    void theNormalImagesTermPushesOnlyTheErasedImagesAboveChance() {
+        try (NDManager m = NDManager.newBaseManager()) {
+            // two normal images: erased P(normal) = sigmoid(2) (above chance) and sigmoid(-2) (below); kept: certain
+            NDArray erased = m.create(new float[] {2, 0, -2, 0}, new Shape(2, 2));
+            NDArray kept = m.create(new float[] {20, 0, 20, 0}, new Shape(2, 2));
+            erased.setRequiresGradient(true);
+            try (GradientCollector gc = Engine.getInstance().newGradientCollector()) {
+                NDArray loss = AttentionMiningLoss.compute(erased, kept, m.create(new int[] {0, 0}), TaskType.BINARY);
+                gc.backward(loss);
+            }
+            double p = sigmoid(2);
+            float[] grad = erased.getGradient().toFloatArray();
+            assertArrayEquals(new float[] {(float) (p * (1 - p) / 2), (float) (-p * (1 - p) / 2), 0, 0}, grad, 1e-6f,
+                    "only the image above chance is pushed, by d softmax / 2 (two counted images)");
+        }
+    }
+
+    @Test
     void theObjectiveAddsItWithItsWeightAndNeedsTheMiningPass() {
         try (NDManager m = NDManager.newBaseManager()) {
             NDArray logits = m.create(new float[] {2f, 0f, 0f, 1f}, new Shape(2, 2));
