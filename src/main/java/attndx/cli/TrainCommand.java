@@ -96,9 +96,10 @@ final class TrainCommand implements Callable<Integer> {
     @Option(names = "--lambda-seg", defaultValue = "0", description = "Weight of the segmentation loss; > 0 adds the"
             + " segmentation head, trained on the images that have a mask (the data must have some).")
     double lambdaSeg;
-    @Option(names = "--lambda-am", defaultValue = "0.2", description = "Weight of attention mining: the image with the"
-            + " top 10-90% of its attention erased must lose its finding (a normal image: its certainty), and with only"
-            + " that part kept must keep its label; attention presets only; 0 = seed Table 1 (default"
+    @Option(names = "--lambda-am", defaultValue = "" + LossConfig.DEFAULT_MINING, description = "Weight of attention"
+            + " mining: the image with the top 10-90% of its attention erased must lose its finding (a normal image:"
+            + " its certainty), and with only that part kept must keep its label; it starts after 20% of the steps and"
+            + " reaches this weight at 40%; attention presets only; 0 = seed Table 1 (default"
             + " ${DEFAULT-VALUE}; docs/faithfulness.md).")
     double lambdaAm;
     @Option(names = "--label-smoothing", defaultValue = "0") double labelSmoothing;

@@ -210,7 +210,10 @@ public final class DiagnosisTrainer {
         if (warning != null) {
             progress.warning(warning);
         }
-        boolean best = selection.offer(epoch, score.auc(), score.ece());
+        // Only epochs that end with mining at full weight may be kept (MiningRamp); the others do not use up patience.
+        boolean selectable = !(cfg.loss().lambdaMining() > 0 && spec.model().hasAttention())
+                || MiningRamp.fullBy(epoch, cfg.epochs());
+        boolean best = selectable && selection.offer(epoch, score.auc(), score.ece());
         if (best) {
             files.saveBest(model);
         }

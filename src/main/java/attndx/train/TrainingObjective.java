@@ -37,6 +37,8 @@ import java.util.function.Supplier;
 public final class TrainingObjective {
     static final String NO_ATTENTION = "model has no spatial attention";
     static final String LAMBDA_ZERO = "lambda = 0";
+    static final String RAMPING_IN = "not yet: mining starts after " + Math.round(MiningRamp.START * 100)
+            + "% of the steps";
 
     /**
      * The perturbed forward pass for L_cons.
@@ -52,8 +54,12 @@ public final class TrainingObjective {
      * @param erasedLogits the model's logits on the images with their attended part erased
      * @param keptLogits the model's logits on the images with only their attended part kept (both from
      *     {@link AttentionMiningLoss#erasedAndKept})
+     * @param ramp the factor on lambda_am at this step ({@link MiningRamp#factor}), in (0, 1]
      */
-    public record MiningPass(NDArray erasedLogits, NDArray keptLogits) {}
+    public record MiningPass(NDArray erasedLogits, NDArray keptLogits, double ramp) {
+        /** Stands for the pass while the ramp is still 0: the term is skipped, and no pass is needed. */
+        public static final MiningPass NOT_YET = new MiningPass(null, null, 0);
+    }
 
     /**
      * Segmentation targets of a batch.
@@ -111,7 +117,8 @@ public final class TrainingObjective {
      * @param targets class indices (B) or multi-hot (B x K)
      * @param perturbed the pass on T(x); required when {@link #needsPerturbedPass} is true, else ignored
      * @param masks segmentation targets, or null when the batch has none
-     * @param mined the pass on erased and kept images; required when {@link #needsMiningPass} is true, else ignored
+     * @param mined the pass on erased and kept images ({@link MiningPass#NOT_YET} before the ramp); required when
+     *     {@link #needsMiningPass} is true, else ignored
      */
     public LossTerms compute(DiagnosisOutput output, NDArray targets, PerturbedPass perturbed, MaskTargets masks,
             MiningPass mined) {
@@ -126,8 +133,13 @@ public final class TrainingObjective {
                 () -> SmoothnessLoss.compute(a));
         total = addAttentionTerm(total, terms, skipped, LossTerms.CONSISTENCY, config.lambdaConsistency(), a,
                 () -> consistency(a, perturbed));
-        total = addAttentionTerm(total, terms, skipped, LossTerms.MINING, config.lambdaMining(), a,
-                () -> mining(mined, targets));
+        if (mined == MiningPass.NOT_YET && config.lambdaMining() > 0 && a != null) {
+            skipped.put(LossTerms.MINING, RAMPING_IN);
+        } else {
+            double ramp = mined == null ? 1 : mined.ramp();
+            total = addAttentionTerm(total, terms, skipped, LossTerms.MINING, config.lambdaMining() * ramp, a,
+                    () -> mining(mined, targets));
+        }
         return new LossTerms(addSegmentation(total, terms, skipped, output, masks), terms, skipped);
     }
 

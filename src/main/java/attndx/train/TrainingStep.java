@@ -28,7 +28,8 @@ import java.util.Map;
 
 /**
  * One optimisation step of Algorithm 1 (seed section 5.7): augment x, forward x, forward a
- * perturbed T(x) when the consistency term needs it and the erased and kept x when attention mining does, compute
+ * perturbed T(x) when the consistency term needs it and the erased and kept x when attention mining does (once its
+ * {@link MiningRamp} has begun), compute
  * the full objective, back-propagate and update. The step's arrays live in a sub-manager closed before it returns.
  * Batch norm's running statistics are those of the clean pass only: {@link RunningStatistics} saves them before the
  * extra passes and writes them back after them.
@@ -156,7 +157,10 @@ public final class TrainingStep {
                     pp = new PerturbedPass(forward(pb.images()), pb.inverse());
                 }
                 MiningPass mp = null;
-                if (objective.needsMiningPass(out)) {
+                double ramp = MiningRamp.factor(globalStep, totalSteps);
+                if (objective.needsMiningPass(out) && ramp == 0) {
+                    mp = MiningPass.NOT_YET;
+                } else if (objective.needsMiningPass(out)) {
                     if (clean == null) {
                         clean = runningStatistics.save(bm);
                     }
@@ -166,7 +170,7 @@ public final class TrainingStep {
                     NDArray mined = AttentionMiningLoss.erasedAndKept(normalised, out.attention(), y);
                     NDArray logits = forwardNormalised(normalised.concat(mined, 0), DiagnosisNetwork.inputGradient())
                             .logits();
-                    mp = new MiningPass(logits.get(b + ":" + 2 * b), logits.get(2 * b + ":"));
+                    mp = new MiningPass(logits.get(b + ":" + 2 * b), logits.get(2 * b + ":"), ramp);
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present),
                         mp);

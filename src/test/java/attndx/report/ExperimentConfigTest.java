@@ -88,7 +88,7 @@ class ExperimentConfigTest {
         ExperimentConfig ablation = ExperimentConfigLoader.load(Path.of("configs/faithfulness-phantom.yaml"),
                 ExperimentConfigLoader.Overrides.none()).config();
         assertEquals(4, ablation.variants().size());
-        assertEquals(0.2, ablation.loss().lambdaMining());
+        assertEquals(0.4, ablation.loss().lambdaMining());
     }
 
     @Test

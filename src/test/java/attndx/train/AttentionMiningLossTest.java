@@ -179,7 +179,7 @@ class AttentionMiningLossTest {
             NDArray targets = m.create(new int[] {0, 1});
             assertTrue(objective.needsMiningPass(out));
             LossTerms terms = objective.compute(out, targets, null, null,
-                    new TrainingObjective.MiningPass(erasedLogits, erasedLogits));
+                    new TrainingObjective.MiningPass(erasedLogits, erasedLogits, 1));
             double mine = (0.75 + 0.5 + 0.25) / 2;
             assertEquals(mine, terms.values().get(LossTerms.MINING), 1e-5);
             float cls = new ClassificationLoss(TaskType.BINARY, 0f, 0f, null).compute(logits, targets).getFloat();
