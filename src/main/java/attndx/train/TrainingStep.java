@@ -158,19 +158,11 @@ public final class TrainingStep {
                 }
                 MiningPass mp = null;
                 double ramp = MiningRamp.factor(globalStep, totalSteps);
-                if (objective.needsMiningPass(out) && ramp == 0) {
-                    mp = MiningPass.NOT_YET;
-                } else if (objective.needsMiningPass(out)) {
-                    if (clean == null) {
+                if (objective.needsMiningPass(out)) {
+                    if (ramp > 0 && clean == null) {
                         clean = runningStatistics.save(bm);
                     }
-                    // The erased and kept images share batch norm's statistics with the clean batch: with statistics
-                    // of their own the model learned to answer "normal" through them (docs/faithfulness.md).
-                    long b = normalised.getShape().get(0);
-                    NDArray mined = AttentionMiningLoss.erasedAndKept(normalised, out.attention(), y);
-                    NDArray logits = forwardNormalised(normalised.concat(mined, 0), DiagnosisNetwork.inputGradient())
-                            .logits();
-                    mp = new MiningPass(logits.get(b + ":" + 2 * b), logits.get(2 * b + ":"), ramp);
+                    mp = ramp == 0 ? MiningPass.NOT_YET : miningPass(normalised, out, y, ramp);
                 }
                 LossTerms lt = objective.compute(out, y, pp, masks == null ? null : new MaskTargets(a.masks(), present),
                         mp);
@@ -195,6 +187,18 @@ public final class TrainingStep {
             }
             return new Result(values, skipped, dataNanos, updated);
         }
+    }
+
+    /**
+     * The erased and kept images forwarded after a second copy of the clean batch: they share batch norm's
+     * statistics with it (with statistics of their own the model learned to answer "normal" through them,
+     * docs/faithfulness.md).
+     */
+    private MiningPass miningPass(NDArray normalised, DiagnosisOutput out, NDArray y, double ramp) {
+        long b = normalised.getShape().get(0);
+        NDArray mined = AttentionMiningLoss.erasedAndKept(normalised, out.attention(), y);
+        NDArray logits = forwardNormalised(normalised.concat(mined, 0), DiagnosisNetwork.inputGradient()).logits();
+        return new MiningPass(logits.get(b + ":" + 2 * b), logits.get(2 * b + ":"), ramp);
     }
 
     private DiagnosisOutput forward(NDArray images) {
