@@ -7,6 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import attndx.core.AttndxException;
+import attndx.core.NativeWork;
 import attndx.core.NoGrad;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
@@ -55,7 +56,8 @@ final class CamMethod implements ExplanationMethod {
         float[][] out = new float[images.length][];
         for (int start = 0; start < images.length; start += batchSize) {
             int b = Math.min(batchSize, images.length - start);
-            try (NoGrad g = NoGrad.enter(); NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (NativeWork.Pass pass = NativeWork.enter(); NoGrad g = NoGrad.enter();
+                    NDManager batch = model.model().getNDManager().newSubManager()) {
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 NDArray f = folded.forward(new ParameterStore(batch, false), x, true).get(DiagnosisNetwork.FEATURES);
                 Shape s = f.getShape();

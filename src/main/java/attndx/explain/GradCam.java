@@ -10,6 +10,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
+import attndx.core.NativeWork;
 import attndx.core.NoGrad;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
@@ -92,7 +93,8 @@ public final class GradCam implements AutoCloseable {
         int b;
         for (int start = 0; start < n; start += b) {
             b = ImageBatches.batchAt(n, start, batchSize);
-            try (NoGrad noGrad = NoGrad.enter(); NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (NativeWork.Pass pass = NativeWork.enter(); NoGrad noGrad = NoGrad.enter();
+                    NDManager batch = model.model().getNDManager().newSubManager()) {
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 NDList features = folded.stageFeatures(ps, x);

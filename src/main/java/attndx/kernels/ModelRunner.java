@@ -15,6 +15,7 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import attndx.core.AttndxException;
+import attndx.core.NativeWork;
 import attndx.core.NoGrad;
 import java.util.ArrayList;
 import java.util.List;
@@ -224,7 +225,8 @@ public final class ModelRunner implements AutoCloseable {
 
     private void runSlice(float[][] images, int start, int count, int channels, int height, int width,
             BiFunction<ParameterStore, NDArray, NDList> forward, BatchOutput consumer) {
-        try (NoGrad noGrad = NoGrad.enter(); NDManager batch = model.model().getNDManager().newSubManager()) {
+        try (NativeWork.Pass pass = NativeWork.enter(); NoGrad noGrad = NoGrad.enter();
+                NDManager batch = model.model().getNDManager().newSubManager()) {
             NDArray x = ImageBatches.create(batch, images, start, count, channels, height, width);
             NDList out = forward.apply(new ParameterStore(batch, false), x);
             consumer.accept(start, count, new DiagnosisOutput(out));

@@ -10,6 +10,7 @@ import ai.djl.training.Trainer;
 import ai.djl.training.loss.Loss;
 import ai.djl.training.optimizer.Optimizer;
 import ai.djl.training.tracker.Tracker;
+import attndx.core.NativeWork;
 
 /**
  * A plain supervised step (softmax cross-entropy on the logits + Adam) over a {@link DiagnosisModel}, for
@@ -30,7 +31,7 @@ public final class ClassificationStep implements AutoCloseable {
      * a sub-manager closed before returning.
      */
     public float step(float[] images, float[] labels, Shape shape) {
-        try (NDManager batch = trainer.getManager().newSubManager()) {
+        try (NativeWork.Pass pass = NativeWork.enter(); NDManager batch = trainer.getManager().newSubManager()) {
             NDArray x = batch.create(images, shape);
             NDArray y = batch.create(labels);
             float loss;

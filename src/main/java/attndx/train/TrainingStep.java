@@ -12,6 +12,7 @@ import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
+import attndx.core.NativeWork;
 import attndx.core.Scalars;
 import attndx.data.TaskType;
 import attndx.model.DiagnosisModel;
@@ -127,7 +128,7 @@ public final class TrainingStep {
      */
     public Result run(TrainingData data, int[] idx, int epoch, int batch, long globalStep, long totalSteps,
             AttentionStatistics attention) {
-        try (NDManager bm = runManager.newSubManager()) {
+        try (NativeWork.Pass pass = NativeWork.enter(); NDManager bm = runManager.newSubManager()) {
             long t0 = System.nanoTime();
             NDArray x = data.images(bm, idx);
             NDArray y = data.targets(bm, idx);
