@@ -4,13 +4,18 @@ import attndx.core.AttndxException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Set;
 import java.util.TreeSet;
 import org.apache.commons.csv.CSVRecord;
 
 /**
  * The columns of a {@code manifest.csv} and the dataset description they imply (the rules of the
  * manifest format): class names and task from the load options, else dataset.json, else the data
- * (sorted distinct {@code label} values, or the {@code label_<name>} columns in header order).
+ * (sorted distinct {@code label} values, or the {@code label_<name>} columns in header order). Inferred
+ * single-label classes put the one label that names no finding ({@link #NO_FINDING}: normal, healthy, no finding,
+ * negative, benign) first, since class 0 is "no finding" for triage, attention mining and the shortcut marker; a
+ * sorted order would have made "lesion" class 0 beside "normal".
  *
  * @param labelColumns the multi-label columns in header order (empty for single-label manifests)
  * @param hasMask whether a {@code mask_path} column exists
@@ -25,6 +30,8 @@ record ManifestSchema(List<String> labelColumns, boolean hasMask, boolean hasBbo
     static final String MASK = "mask_path";
     static final String BBOX = "bbox";
     static final String SPLIT = "split";
+    /** Labels read as "no finding", compared in lower case with spaces, hyphens and underscores removed. */
+    static final Set<String> NO_FINDING = Set.of("normal", "healthy", "nofinding", "negative", "benign");
 
     /** Checks the header of {@code manifest}. */
     static ManifestSchema of(List<String> header, Path manifest) {
@@ -105,6 +112,16 @@ record ManifestSchema(List<String> labelColumns, boolean hasMask, boolean hasBbo
         if (distinct.isEmpty()) {
             throw new AttndxException("no labels found in the 'label' column");
         }
-        return new ArrayList<>(distinct);
+        List<String> names = new ArrayList<>(distinct);
+        List<String> normal = names.stream().filter(ManifestSchema::namesNoFinding).toList();
+        if (normal.size() == 1) {
+            names.remove(normal.get(0));
+            names.add(0, normal.get(0));
+        }
+        return names;
+    }
+
+    private static boolean namesNoFinding(String label) {
+        return NO_FINDING.contains(label.toLowerCase(Locale.ROOT).replaceAll("[\\s_-]", ""));
     }
 }

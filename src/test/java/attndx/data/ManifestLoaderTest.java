@@ -27,14 +27,14 @@ class ManifestLoaderTest {
                 "img/b.png,normal,P2,,,");
         LoadedDataset loaded = ManifestLoader.load(dir, LoadOptions.defaults());
         Dataset ds = loaded.dataset();
-        // Without dataset.json: classes = sorted distinct labels, 2 classes -> BINARY.
-        assertEquals(List.of("lesion", "normal"), ds.info().classNames());
+        // Without dataset.json: classes = distinct labels, the no-finding one first, 2 classes -> BINARY.
+        assertEquals(List.of("normal", "lesion"), ds.info().classNames());
         assertEquals(TaskType.BINARY, ds.info().task());
         assertEquals(dir.getFileName().toString(), ds.info().name());
         Sample a = ds.get(0);
         assertEquals("img/a.png", a.id());
         assertEquals("P1", a.patientId());
-        assertEquals(0, a.label().index());
+        assertEquals(1, a.label().index());
         assertEquals("train", a.split());
         assertEquals(List.of(new Box(0, 0, 2, 2), new Box(1, 1, 4, 3)), a.boxes());
         assertEquals(0f, a.mask()[0]);
@@ -45,6 +45,27 @@ class ManifestLoaderTest {
         assertNull(b.mask());
         assertEquals(2000 / 65535f, b.image().get(0, 0, 2));
         assertTrue(!loaded.report().hasSkipped());
+    }
+
+    @Test
+    void inferredClassesPutTheOneNoFindingLabelFirstAndSortTheRest() throws Exception {
+        assertEquals(List.of("No_Finding", "effusion", "mass"), inferredClasses("mass", "No_Finding", "effusion"));
+        assertEquals(List.of("healthy", "abnormal"), inferredClasses("abnormal", "healthy"));
+        assertEquals(List.of("a", "b"), inferredClasses("b", "a"));
+        // two candidates: no guess, sorted
+        assertEquals(List.of("healthy", "normal", "tumour"), inferredClasses("tumour", "normal", "healthy"));
+    }
+
+    private List<String> inferredClasses(String... labels) throws Exception {
+        Path folder = Files.createTempDirectory(dir, "classes");
+        String[] lines = new String[labels.length + 1];
+        lines[0] = "path,label,patient_id";
+        for (int i = 0; i < labels.length; i++) {
+            TestImages.grey8(folder.resolve(i + ".png"), 2, 2, 1, "png");
+            lines[i + 1] = i + ".png," + labels[i] + ",P" + i;
+        }
+        TestImages.manifest(folder, lines);
+        return ManifestLoader.load(folder, LoadOptions.defaults()).dataset().info().classNames();
     }
 
     @Test
