@@ -17,7 +17,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "demo", mixinStandardHelpOptions = true, sortOptions = false,
         description = "The whole pipeline on a built-in phantom with exact lesion masks: train the GAP backbone, the"
                 + " multi-scale attention model and one with a planted shortcut; calibrate, evaluate, audit the"
-                + " explanations; write the HTML report (about 6 minutes on 2 CPU cores). Rerunning resumes.")
+                + " explanations; write the HTML report (about 4 minutes on 2 CPU cores). Rerunning resumes.")
 final class DemoCommand implements Callable<Integer> {
     @Option(names = "--out", defaultValue = "runs/demo", description = "Output folder (default ${DEFAULT-VALUE}).")
     Path out;
