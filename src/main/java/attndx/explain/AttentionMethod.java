@@ -4,8 +4,7 @@ import ai.djl.ndarray.NDArray;
 import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.ParameterStore;
-import attndx.core.NativeWork;
-import attndx.core.NoGrad;
+import attndx.core.InferenceBatch;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
@@ -42,8 +41,8 @@ final class AttentionMethod implements ExplanationMethod {
         float[][] out = new float[images.length][];
         for (int start = 0; start < images.length; start += batchSize) {
             int b = Math.min(batchSize, images.length - start);
-            try (NativeWork.Pass pass = NativeWork.enter(); NoGrad g = NoGrad.enter();
-                    NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (InferenceBatch scope = InferenceBatch.open(model.model().getNDManager())) {
+                NDManager batch = scope.manager();
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 DiagnosisOutput o = new DiagnosisOutput(folded.forward(new ParameterStore(batch, false), x, false));
                 NDArray a = stage == 0 ? o.attention() : o.list().get(DiagnosisOutput.STAGE_ATTENTION_PREFIX + stage);

@@ -7,8 +7,7 @@ import ai.djl.nn.Parameter;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.Pair;
 import attndx.core.AttndxException;
-import attndx.core.NativeWork;
-import attndx.core.NoGrad;
+import attndx.core.InferenceBatch;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisNetwork;
@@ -56,8 +55,8 @@ final class CamMethod implements ExplanationMethod {
         float[][] out = new float[images.length][];
         for (int start = 0; start < images.length; start += batchSize) {
             int b = Math.min(batchSize, images.length - start);
-            try (NativeWork.Pass pass = NativeWork.enter(); NoGrad g = NoGrad.enter();
-                    NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (InferenceBatch scope = InferenceBatch.open(model.model().getNDManager())) {
+                NDManager batch = scope.manager();
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 NDArray f = folded.forward(new ParameterStore(batch, false), x, true).get(DiagnosisNetwork.FEATURES);
                 Shape s = f.getShape();

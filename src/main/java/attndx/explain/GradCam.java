@@ -10,8 +10,7 @@ import ai.djl.pytorch.engine.PtNDArray;
 import ai.djl.pytorch.jni.JniUtils;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import attndx.core.NativeWork;
-import attndx.core.NoGrad;
+import attndx.core.InferenceBatch;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
@@ -93,8 +92,8 @@ public final class GradCam implements AutoCloseable {
         int b;
         for (int start = 0; start < n; start += b) {
             b = ImageBatches.batchAt(n, start, batchSize);
-            try (NativeWork.Pass pass = NativeWork.enter(); NoGrad noGrad = NoGrad.enter();
-                    NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (InferenceBatch scope = InferenceBatch.open(model.model().getNDManager())) {
+                NDManager batch = scope.manager();
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 NDList features = folded.stageFeatures(ps, x);

@@ -7,8 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import attndx.core.NativeWork;
-import attndx.core.NoGrad;
+import attndx.core.InferenceBatch;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisNetwork;
@@ -42,8 +41,8 @@ final class GradientMethod implements ExplanationMethod {
         int k = model.config().numClasses();
         for (int start = 0; start < images.length; start += batchSize) {
             int b = Math.min(batchSize, images.length - start);
-            try (NativeWork.Pass pass = NativeWork.enter(); NoGrad g = NoGrad.enter();
-                    NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (InferenceBatch scope = InferenceBatch.open(model.model().getNDManager())) {
+                NDManager batch = scope.manager();
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 x.setRequiresGradient(true);

@@ -7,8 +7,7 @@ import ai.djl.ndarray.NDManager;
 import ai.djl.ndarray.types.Shape;
 import ai.djl.training.GradientCollector;
 import ai.djl.training.ParameterStore;
-import attndx.core.NativeWork;
-import attndx.core.NoGrad;
+import attndx.core.InferenceBatch;
 import attndx.data.MinMax;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisOutput;
@@ -68,8 +67,8 @@ final class StageGradCam implements ExplanationMethod {
         int b;
         for (int start = 0; start < images.length; start += b) {
             b = ImageBatches.batchAt(images.length, start, batchSize);
-            try (NativeWork.Pass pass = NativeWork.enter(); NoGrad g = NoGrad.enter();
-                    NDManager batch = model.model().getNDManager().newSubManager()) {
+            try (InferenceBatch scope = InferenceBatch.open(model.model().getNDManager())) {
+                NDManager batch = scope.manager();
                 ParameterStore ps = new ParameterStore(batch, false);
                 NDArray x = ImageBatches.create(batch, images, start, b, channels, height, width);
                 NDList raw = folded != null ? folded.stageFeatures(ps, x)

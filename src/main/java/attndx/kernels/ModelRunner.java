@@ -1,5 +1,6 @@
 package attndx.kernels;
 
+import attndx.core.InferenceBatch;
 import attndx.model.DiagnosisModel;
 import attndx.model.DiagnosisNetwork;
 import attndx.model.DiagnosisOutput;
@@ -15,7 +16,6 @@ import ai.djl.nn.Activation;
 import ai.djl.training.ParameterStore;
 import ai.djl.util.PairList;
 import attndx.core.AttndxException;
-import attndx.core.NativeWork;
 import attndx.core.NoGrad;
 import java.util.ArrayList;
 import java.util.List;
@@ -225,8 +225,8 @@ public final class ModelRunner implements AutoCloseable {
 
     private void runSlice(float[][] images, int start, int count, int channels, int height, int width,
             BiFunction<ParameterStore, NDArray, NDList> forward, BatchOutput consumer) {
-        try (NativeWork.Pass pass = NativeWork.enter(); NoGrad noGrad = NoGrad.enter();
-                NDManager batch = model.model().getNDManager().newSubManager()) {
+        try (InferenceBatch scope = InferenceBatch.open(model.model().getNDManager())) {
+            NDManager batch = scope.manager();
             NDArray x = ImageBatches.create(batch, images, start, count, channels, height, width);
             NDList out = forward.apply(new ParameterStore(batch, false), x);
             consumer.accept(start, count, new DiagnosisOutput(out));

@@ -55,7 +55,7 @@ class StopSignalTest {
                     "--out", tmp.resolve("run-" + i).toString(), "--quiet"))
                     .redirectErrorStream(true).redirectOutput(log.toFile()).start();
             try {
-                awaitFirstEpochStart(child, log);
+                awaitTrainingStart(child, log);
                 // past the first steps, at a different point of a step each time
                 Thread.sleep(2000 + 450L * i);
                 assertTrue(child.isAlive(), "training ended before the signal:\n" + read(log));
@@ -70,7 +70,7 @@ class StopSignalTest {
     }
 
     /** The kernel line is printed when the model first runs, right before the first step. */
-    private static void awaitFirstEpochStart(Process child, Path log) throws InterruptedException {
+    private static void awaitTrainingStart(Process child, Path log) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
         while (!read(log).contains("kernels:")) {
             assertTrue(child.isAlive(), () -> "training did not start:\n" + read(log));
